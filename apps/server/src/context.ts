@@ -1,0 +1,20 @@
+import type { ServerConfig } from './config.js';
+import type { Database } from './platform/database/prisma.js';
+import type { EventPublisher } from './platform/events.js';
+import type { Logger } from './platform/logger.js';
+import type { Redis } from './platform/redis.js';
+
+/** What every domain operation may use; built once per server process in app.ts. */
+export interface ServerContext {
+  db: Database;
+  redis: Redis;
+  config: ServerConfig;
+  events: EventPublisher;
+  log: Logger;
+}
+
+/** Who is acting: the authenticated user and the device they act from. */
+export interface Actor {
+  userId: string;
+  deviceId: string;
+}

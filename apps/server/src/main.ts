@@ -1,0 +1,13 @@
+import { startConfabServer } from './app.js';
+import { configFromEnv } from './config.js';
+
+const server = await startConfabServer(configFromEnv(process.env));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

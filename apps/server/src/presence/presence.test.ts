@@ -1,0 +1,100 @@
+import type { Presence } from '@confab/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directConversation } from '../test-support/fixtures.js';
+import { nextEvent, ok, sleep, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+
+const GRACE_MS = 400;
+let world: TestWorld;
+beforeAll(async () => {
+  world = await startTestWorld({ presenceGraceMs: GRACE_MS, presenceBatchMs: 20 });
+});
+afterAll(async () => world?.close());
+
+async function pair(a: string, b: string) {
+  const watcher = await world.signUp(a);
+  const watched = await world.signUp(b);
+  await directConversation(world, watcher, watched);
+  const watcherSocket = await world.connect(watcher);
+  const updates: Presence[] = [];
+  watcherSocket.on('presence', ({ updates: batch }) => {
+    updates.push(...batch.filter((u) => u.userId === watched.user.id));
+  });
+  return { watcher, watched, watcherSocket, updates };
+}
+
+describe('presence', () => {
+  it('is offline for someone with no connection and online once they connect', async () => {
+    const { watched, watcherSocket } = await pair('ana', 'ben');
+    const { presences } = await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    expect(presences).toEqual([{ userId: watched.user.id, status: 'offline', lastSeenAt: null }]);
+    const online = nextEvent(watcherSocket, 'presence', (p) => p.updates.some((u) => u.userId === watched.user.id));
+    await world.connect(watched);
+    expect((await online).updates).toEqual([{ userId: watched.user.id, status: 'online', lastSeenAt: null }]);
+  });
+
+  it('goes offline only after the grace period, with a last-seen time', async () => {
+    const { watched, watcherSocket, updates } = await pair('cy', 'dee');
+    const watchedSocket = await world.connect(watched);
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    await sleep(100);
+    updates.length = 0;
+    const disconnectedAt = Date.now();
+    watchedSocket.disconnect();
+    await sleep(GRACE_MS / 2);
+    expect(updates).toEqual([]);
+    const offline = await nextEvent(watcherSocket, 'presence', (p) => p.updates.some((u) => u.userId === watched.user.id), 3_000);
+    expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(GRACE_MS);
+    expect(offline.updates[0]).toMatchObject({ status: 'offline', lastSeenAt: expect.any(String) });
+  });
+
+  it('sends no update at all when a device reconnects within the grace period', async () => {
+    const { watched, watcherSocket, updates } = await pair('eve', 'fay');
+    const first = await world.connect(watched);
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    await sleep(100);
+    updates.length = 0;
+    first.disconnect();
+    await sleep(GRACE_MS / 4);
+    await world.connect(watched);
+    await sleep(GRACE_MS * 2);
+    expect(updates).toEqual([]);
+  });
+
+  it('stays online while any device is connected: presence is the union of devices', async () => {
+    const { watched, watcherSocket, updates } = await pair('gus', 'hal');
+    const laptop = await world.connect(watched);
+    await world.connect(await world.signIn('hal', 'Phone'));
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    await sleep(100);
+    updates.length = 0;
+    laptop.disconnect();
+    await sleep(GRACE_MS * 2);
+    expect(updates).toEqual([]);
+  });
+
+  it('is away when every device is idle, and do-not-disturb when chosen', async () => {
+    const { watched, watcherSocket, updates } = await pair('ivy', 'jo');
+    const device = await world.connect(watched);
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    await sleep(100);
+    updates.length = 0;
+    await ok(device, 'presence:activity', { active: false });
+    await nextEvent(watcherSocket, 'presence');
+    await ok(device, 'presence:setStatus', { status: 'dnd' });
+    await nextEvent(watcherSocket, 'presence');
+    expect(updates.map((u) => u.status)).toEqual(['away', 'dnd']);
+  });
+
+  it('sends a connection only the users it subscribed to', async () => {
+    const { watched, watcherSocket } = await pair('kim', 'lee');
+    const stranger = await world.signUp('max');
+    await directConversation(world, await world.signIn('kim'), stranger);
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    const seen: string[] = [];
+    watcherSocket.on('presence', ({ updates }) => seen.push(...updates.map((u) => u.userId)));
+    await world.connect(stranger);
+    await world.connect(watched);
+    await sleep(300);
+    expect(seen).toEqual([watched.user.id]);
+  });
+});

@@ -1,0 +1,26 @@
+import type { ConversationState, Session } from '@confab/shared';
+import type { TestWorld } from './test-world.js';
+
+/** Opens (or returns) the direct conversation between two signed-in people. */
+export async function directConversation(world: TestWorld, a: Session, b: Session): Promise<ConversationState> {
+  const response = await world.http<ConversationState>('POST', '/api/conversations/direct', {
+    token: a.accessToken,
+    body: { userId: b.user.id },
+  });
+  if (response.status !== 200) throw new Error(`open direct failed: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export async function group(
+  world: TestWorld,
+  owner: Session,
+  members: Session[],
+  options: { kind?: 'group' | 'channel'; name?: string } = {},
+): Promise<ConversationState> {
+  const response = await world.http<ConversationState>('POST', '/api/conversations', {
+    token: owner.accessToken,
+    body: { kind: options.kind ?? 'group', name: options.name ?? 'Team', memberIds: members.map((m) => m.user.id) },
+  });
+  if (response.status !== 200) throw new Error(`create conversation failed: ${JSON.stringify(response.body)}`);
+  return response.body;
+}

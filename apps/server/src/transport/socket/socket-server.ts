@@ -1,0 +1,111 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  type Ack,
+  type ClientEventName,
+  clientToServer,
+  Handshake,
+  PROTOCOL_VERSION,
+} from '@confab/shared';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import { authenticate } from '../../accounts/sessions.js';
+import type { ServerContext } from '../../context.js';
+import type { PresenceService } from '../../presence/presence-service.js';
+import type { Redis } from '../../platform/redis.js';
+import { DomainError } from '../../platform/errors.js';
+import { toErrorBody, validationError } from '../error-body.js';
+import { type HandlerCall, handlers } from './handlers.js';
+import { deviceRoom, userRoom } from './rooms.js';
+import type { ConfabIo, ConfabSocket } from './types.js';
+
+function refusal(code: 'unauthorized' | 'unsupported_protocol', message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/** Socket.IO on the HTTP server's port; its Redis adapter carries events between server processes. */
+export function createSocketServer(httpServer: HttpServer, pub: Redis): { io: ConfabIo; sub: Redis } {
+  const sub = pub.duplicate();
+  const io: ConfabIo = new Server(httpServer, {
+    adapter: createAdapter(pub, sub),
+    transports: ['websocket', 'polling'],
+    serveClient: false,
+    // Room for the largest valid request (a sync with LIMITS.syncCursorsMax cursors); bigger packets close the connection.
+    maxHttpBufferSize: 1024 * 1024,
+  });
+  return { io, sub };
+}
+
+const isEventName = (name: string): name is ClientEventName => Object.hasOwn(clientToServer, name);
+
+/** Verifies the token on every (re)connection, then validates and dispatches every event. */
+export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: PresenceService): void {
+  io.use((socket, next) => {
+    const handshake = Handshake.safeParse(socket.handshake.auth);
+    if (!handshake.success) return next(refusal('unauthorized', 'missing access token'));
+    if (handshake.data.protocolVersion !== PROTOCOL_VERSION) {
+      return next(refusal('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`));
+    }
+    authenticate(ctx, handshake.data.token).then(
+      (actor) => {
+        socket.data = actor;
+        next();
+      },
+      (error: unknown) => {
+        const message = error instanceof DomainError ? error.message : 'sign in again';
+        if (!(error instanceof DomainError)) ctx.log.error({ err: error }, 'socket authentication failed');
+        next(refusal('unauthorized', message));
+      },
+    );
+  });
+
+  io.on('presence:batch', (updates) => presence.deliverLocally(updates));
+
+  io.on('connection', (socket) => {
+    const actor = socket.data;
+    socket.join([userRoom(actor.userId), deviceRoom(actor.deviceId)]);
+    const log = ctx.log.child({ socketId: socket.id, userId: actor.userId, deviceId: actor.deviceId });
+    void ctx.db.user
+      .findUniqueOrThrow({ where: { id: actor.userId }, select: { chosenStatus: true } })
+      .then((user) => presence.connected(socket.id, actor.userId, actor.deviceId, user.chosenStatus))
+      .catch((error: unknown) => log.error({ err: error }, 'presence connect failed'));
+    socket.on('disconnect', () => {
+      presence.disconnected(socket.id).catch((error: unknown) => log.error({ err: error }, 'presence disconnect failed'));
+    });
+    socket.onAny((event: string, ...args: unknown[]) => {
+      void dispatch(socket, ctx, presence, event, args);
+    });
+  });
+}
+
+async function dispatch(
+  socket: ConfabSocket,
+  ctx: ServerContext,
+  presence: PresenceService,
+  event: string,
+  args: unknown[],
+): Promise<void> {
+  const last = args.at(-1);
+  let answered = false;
+  const ack = (result: Ack<unknown>) => {
+    if (answered || typeof last !== 'function') return;
+    answered = true;
+    (last as (result: Ack<unknown>) => void)(result);
+  };
+  try {
+    if (!isEventName(event)) throw new DomainError('bad_request', `unknown event "${event}"`);
+    const parsed = clientToServer[event].request.safeParse(args[0]);
+    if (!parsed.success) throw validationError(parsed.error, `${event} request`);
+    const handler = handlers[event] as (call: HandlerCall<ClientEventName>) => Promise<unknown>;
+    const data = await handler({
+      ctx,
+      presence,
+      actor: socket.data,
+      socketId: socket.id,
+      request: parsed.data,
+      respond: (early) => ack({ ok: true, data: early }),
+    });
+    ack({ ok: true, data });
+  } catch (error) {
+    ack({ ok: false, error: toErrorBody(error, ctx.log.child({ event, socketId: socket.id })) });
+  }
+}
