@@ -102,7 +102,10 @@ describe('prisma/migrations', () => {
       const engine = await openSchemaEngine(byEngine.url);
       try {
         const migrationsList = await readMigrationList();
-        const { appliedMigrationNames } = await engine.engine.applyMigrations({ migrationsList, filters: FILTERS });
+        const { appliedMigrationNames } = await engine.engine.applyMigrations({
+          migrationsList,
+          filters: FILTERS,
+        });
         expect(appliedMigrationNames).toEqual(migrationsList.migrationDirectories.map((d) => d.path));
       } finally {
         await engine.close();

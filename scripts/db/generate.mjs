@@ -28,9 +28,13 @@ if (!configured || !existsSync(configured)) {
   const stub = path.join(stubDir, 'schema-engine-stub');
   if (!existsSync(stub)) {
     mkdirSync(stubDir, { recursive: true });
-    writeFileSync(stub, '#!/bin/sh\necho "offline stub: the native Prisma schema engine is not available" >&2\nexit 1\n', {
-      mode: 0o755,
-    });
+    writeFileSync(
+      stub,
+      '#!/bin/sh\necho "offline stub: the native Prisma schema engine is not available" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    );
   }
   env.PRISMA_SCHEMA_ENGINE_BINARY = stub;
 }

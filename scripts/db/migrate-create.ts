@@ -90,7 +90,9 @@ async function main(): Promise<void> {
       const folder = `${migrationTimestamp()}_${slug}`;
       const last = existing.at(-1);
       if (last && last.localeCompare(folder) >= 0) {
-        throw new Error(`The new migration ${folder} would not sort after the last one, ${last}; check the clock.`);
+        throw new Error(
+          `The new migration ${folder} would not sort after the last one, ${last}; check the clock.`,
+        );
       }
       const dir = path.join(migrationsDir, folder);
       if (existsSync(dir)) throw new Error(`${dir} already exists`);

@@ -180,7 +180,9 @@ export function pgAdapterFactory(url: string): AdapterFactory {
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const database = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
       await admin(`CREATE DATABASE "${database}"`);
-      return connect(withDatabase(url, database), () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      return connect(withDatabase(url, database), () =>
+        admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+      );
     },
     async end() {
       await Promise.all([...pools].map(end));
@@ -259,7 +261,13 @@ export interface SchemaDiff {
 
 /** Prisma's `migrate diff`: the SQL that turns the `from` schema into the `to` schema. */
 export async function diff(engine: SchemaEngine, from: DiffTarget, to: DiffTarget): Promise<SchemaDiff> {
-  const result: DiffResult = await engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTER });
+  const result: DiffResult = await engine.diff({
+    from,
+    to,
+    script: true,
+    exitCode: true,
+    filters: NO_FILTER,
+  });
   return { changed: result.exitCode === 2, script: result.stdout ?? '' };
 }
 

@@ -2,8 +2,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyPendingMigrations } from '../platform/database/applyMigrations.js';
-import { PG_BASE_URL_ENV, TEMPLATE_DATABASE } from './provided.js';
 import { startPostgres } from './postgres.js';
+import { PG_BASE_URL_ENV, TEMPLATE_DATABASE } from './provided.js';
 
 const migrationsDir = path.resolve(import.meta.dirname, '../../../../prisma/migrations');
 
@@ -23,7 +23,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
       const { applied } = await applyPendingMigrations(cluster.urlFor(TEMPLATE_DATABASE), migrationsDir);
       // Nobody may connect to the template any more: CREATE DATABASE ... TEMPLATE needs it unused.
-      await admin.query(`ALTER DATABASE "${TEMPLATE_DATABASE}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `ALTER DATABASE "${TEMPLATE_DATABASE}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+      );
       if (process.env.CONFAB_TEST_VERBOSE) {
         console.log(
           `[globalSetup] PostgreSQL on ${cluster.host}:${cluster.port}, ${applied.length} migration(s) in ${Date.now() - started} ms`,

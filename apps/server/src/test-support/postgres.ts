@@ -134,7 +134,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
         '-c max_connections=200',
       ].join(' ');
       try {
-        await runPg(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+        await runPg(path.join(bin, 'pg_ctl'), [
+          '-D',
+          dataDir,
+          '-l',
+          logFile,
+          '-o',
+          serverOptions,
+          '-w',
+          '-t',
+          '60',
+          'start',
+        ]);
         break;
       } catch (error) {
         // Another process may have taken the port in between; try another one.
@@ -149,7 +160,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
 
     const host = '127.0.0.1';
     const user = 'postgres';
-    const urlFor = (database: string) => `postgresql://${user}@${host}:${port}/${encodeURIComponent(database)}`;
+    const urlFor = (database: string) =>
+      `postgresql://${user}@${host}:${port}/${encodeURIComponent(database)}`;
     let stopped = false;
     return {
       host,

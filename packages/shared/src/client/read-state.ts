@@ -49,8 +49,11 @@ export function withReadUpdate(state: ConversationState, update: ReadUpdated, us
     };
   }
   const receipt = { userId: update.userId, readSeq: update.readSeq, deliveredSeq: update.deliveredSeq };
-  const others = state.receipts.filter((existing) => existing.userId !== update.userId);
-  return { ...state, receipts: [...others, receipt].sort((a, b) => a.userId.localeCompare(b.userId)) };
+  const known = state.receipts.some((existing) => existing.userId === update.userId);
+  const receipts = known
+    ? state.receipts.map((existing) => (existing.userId === update.userId ? receipt : existing))
+    : [...state.receipts, receipt];
+  return { ...state, receipts };
 }
 
 /** The acknowledgement of `read:mark` / `read:markUnread`. */

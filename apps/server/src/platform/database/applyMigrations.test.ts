@@ -16,7 +16,11 @@ async function emptyDatabase(): Promise<TestDatabase> {
   return db;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -87,7 +91,15 @@ describe('applyPendingMigrations against the real migrations', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(firstRun.applied).toEqual(names);
     expect(await tables(db.url)).toEqual(
-      expect.arrayContaining(['User', 'Device', 'Conversation', 'Membership', 'Message', 'Reaction', '_prisma_migrations']),
+      expect.arrayContaining([
+        'User',
+        'Device',
+        'Conversation',
+        'Membership',
+        'Message',
+        'Reaction',
+        '_prisma_migrations',
+      ]),
     );
   });
 
@@ -105,8 +117,20 @@ describe('applyPendingMigrations against the real migrations', () => {
         ORDER BY ordinal_position`,
     );
     expect(columns).toEqual([
-      { column_name: 'id', data_type: 'character varying', length: 36, is_nullable: 'NO', column_default: null },
-      { column_name: 'checksum', data_type: 'character varying', length: 64, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'id',
+        data_type: 'character varying',
+        length: 36,
+        is_nullable: 'NO',
+        column_default: null,
+      },
+      {
+        column_name: 'checksum',
+        data_type: 'character varying',
+        length: 64,
+        is_nullable: 'NO',
+        column_default: null,
+      },
       {
         column_name: 'finished_at',
         data_type: 'timestamp with time zone',
@@ -136,7 +160,13 @@ describe('applyPendingMigrations against the real migrations', () => {
         is_nullable: 'NO',
         column_default: 'now()',
       },
-      { column_name: 'applied_steps_count', data_type: 'integer', length: null, is_nullable: 'NO', column_default: '0' },
+      {
+        column_name: 'applied_steps_count',
+        data_type: 'integer',
+        length: null,
+        is_nullable: 'NO',
+        column_default: '0',
+      },
     ]);
     const primaryKey = await query(
       db.url,
@@ -172,7 +202,10 @@ describe('applyPendingMigrations', () => {
       '20240103000000_c': 'INSERT INTO "A" VALUES (1);\nSELECT pg_sleep(0.2);\n',
     });
     const db = await emptyDatabase();
-    const runs = await Promise.all([applyPendingMigrations(db.url, dir), applyPendingMigrations(db.url, dir)]);
+    const runs = await Promise.all([
+      applyPendingMigrations(db.url, dir),
+      applyPendingMigrations(db.url, dir),
+    ]);
 
     const all = runs.flatMap((run) => run.applied).sort();
     expect(all).toEqual(['20240101000000_a', '20240102000000_b', '20240103000000_c']);
@@ -200,7 +233,10 @@ describe('applyPendingMigrations', () => {
     expect(await applyPendingMigrations(db.url, await migrationsFolder(first))).toEqual({
       applied: ['20240101000000_a'],
     });
-    const both = await migrationsFolder({ ...first, '20240102000000_b': 'ALTER TABLE "A" ADD COLUMN b TEXT;\n' });
+    const both = await migrationsFolder({
+      ...first,
+      '20240102000000_b': 'ALTER TABLE "A" ADD COLUMN b TEXT;\n',
+    });
     expect(await applyPendingMigrations(db.url, both)).toEqual({ applied: ['20240102000000_b'] });
   });
 
@@ -217,7 +253,10 @@ describe('applyPendingMigrations', () => {
     expect(await tables(db.url)).toEqual(['A', '_prisma_migrations']);
     expect((await migrationRows(db.url)).map((row) => row.migration_name)).toEqual(['20240101000000_a']);
 
-    const fixed = await migrationsFolder({ ...good, '20240102000000_b': 'CREATE TABLE "B" (id INTEGER PRIMARY KEY);\n' });
+    const fixed = await migrationsFolder({
+      ...good,
+      '20240102000000_b': 'CREATE TABLE "B" (id INTEGER PRIMARY KEY);\n',
+    });
     expect(await applyPendingMigrations(db.url, fixed)).toEqual({ applied: ['20240102000000_b'] });
   });
 
@@ -232,15 +271,21 @@ describe('applyPendingMigrations', () => {
       applied: ['20240101000000_a', '20240102000000_b'],
     });
     const rows = await migrationRows(db.url);
-    expect(rows.map((row) => [row.migration_name, row.applied_steps_count, row.finished_at !== null])).toEqual([
+    expect(
+      rows.map((row) => [row.migration_name, row.applied_steps_count, row.finished_at !== null]),
+    ).toEqual([
       ['20240101000000_a', 1, true],
       ['20240102000000_b', 1, true],
     ]);
-    expect(await query(db.url, `SELECT enum_range(NULL::"Role")::text AS labels`)).toEqual([{ labels: '{a}' }]);
+    expect(await query(db.url, `SELECT enum_range(NULL::"Role")::text AS labels`)).toEqual([
+      { labels: '{a}' },
+    ]);
   });
 
   it('refuses to run while Prisma has a failed migration on record, like migrate deploy (P3009)', async () => {
-    const dir = await migrationsFolder({ '20240101000000_a': 'CREATE TABLE "A" (id INTEGER PRIMARY KEY);\n' });
+    const dir = await migrationsFolder({
+      '20240101000000_a': 'CREATE TABLE "A" (id INTEGER PRIMARY KEY);\n',
+    });
     const db = await emptyDatabase();
     await applyPendingMigrations(db.url, await migrationsFolder({}));
     await query(
@@ -262,8 +307,12 @@ describe('applyPendingMigrations', () => {
       await migrationsFolder({ '20240101000000_a': 'CREATE TABLE "A" (id INTEGER PRIMARY KEY);\n' }),
     );
     const warnings: string[] = [];
-    const edited = await migrationsFolder({ '20240101000000_a': 'CREATE TABLE "A" (id BIGINT PRIMARY KEY);\n' });
-    expect(await applyPendingMigrations(db.url, edited, { warn: (m) => warnings.push(m) })).toEqual({ applied: [] });
+    const edited = await migrationsFolder({
+      '20240101000000_a': 'CREATE TABLE "A" (id BIGINT PRIMARY KEY);\n',
+    });
+    expect(await applyPendingMigrations(db.url, edited, { warn: (m) => warnings.push(m) })).toEqual({
+      applied: [],
+    });
     expect(warnings).toEqual([expect.stringContaining('20240101000000_a was modified after it was applied')]);
   });
 });
