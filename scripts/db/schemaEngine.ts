@@ -87,10 +87,14 @@ function loadRuntime(): Promise<SchemaEngineClass> {
   return runtime;
 }
 
-/** The panic message of the last Rust panic, if any (the engine is unusable after one). */
-export function lastEnginePanic(): string | undefined {
+/** A Rust panic shows up in JS as "unreachable"; put the panic's own message on the error. */
+function explainPanic(error: unknown): unknown {
   const global = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry };
-  return global.PRISMA_WASM_PANIC_REGISTRY?.message || undefined;
+  const panic = global.PRISMA_WASM_PANIC_REGISTRY?.message;
+  if (!panic) return error;
+  return new Error(`The schema engine panicked (it can't be used again in this process): ${panic}`, {
+    cause: error,
+  });
 }
 
 /**
@@ -261,19 +265,21 @@ export interface SchemaDiff {
 
 /** Prisma's `migrate diff`: the SQL that turns the `from` schema into the `to` schema. */
 export async function diff(engine: SchemaEngine, from: DiffTarget, to: DiffTarget): Promise<SchemaDiff> {
-  const result: DiffResult = await engine.diff({
-    from,
-    to,
-    script: true,
-    exitCode: true,
-    filters: NO_FILTER,
-  });
+  const result: DiffResult = await engine
+    .diff({ from, to, script: true, exitCode: true, filters: NO_FILTER })
+    .catch((error: unknown) => {
+      throw explainPanic(error);
+    });
   return { changed: result.exitCode === 2, script: result.stdout ?? '' };
 }
 
 /** A human-readable summary of the same diff (`prisma migrate diff` without `--script`). */
 export async function diffSummary(engine: SchemaEngine, from: DiffTarget, to: DiffTarget): Promise<string> {
-  const result = await engine.diff({ from, to, script: false, exitCode: null, filters: NO_FILTER });
+  const result = await engine
+    .diff({ from, to, script: false, exitCode: null, filters: NO_FILTER })
+    .catch((error: unknown) => {
+      throw explainPanic(error);
+    });
   return result.stdout ?? '';
 }
 

@@ -35,7 +35,8 @@ export async function startConfabServer(input: ServerConfigInput): Promise<Confa
   const { io, sub } = createSocketServer(http.server, redis);
   ctx.events = socketPublisher(io);
   presenceTransport.broadcastToOtherProcesses = (updates) => io.serverSideEmit('presence:batch', updates);
-  presenceTransport.emitToSocket = (socketId, updates) => io.sockets.sockets.get(socketId)?.emit('presence', { updates });
+  presenceTransport.emitToSocket = (socketId, updates) =>
+    io.sockets.sockets.get(socketId)?.emit('presence', { updates });
   wireSocketServer(io, ctx, presence);
   presence.start();
 

@@ -8,8 +8,16 @@ export const ServerConfig = z.object({
   redisUrl: z.string().startsWith('redis'),
   /** Signs access tokens; every server process of one deployment needs the same value. */
   authSecret: z.string().min(32),
-  accessTokenTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
-  editWindowSeconds: z.coerce.number().int().nonnegative().default(60 * 60),
+  accessTokenTtlSeconds: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
+  editWindowSeconds: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(60 * 60),
   presenceGraceMs: z.coerce.number().int().nonnegative().default(10_000),
   presenceHeartbeatMs: z.coerce.number().int().positive().default(15_000),
   presenceBatchMs: z.coerce.number().int().nonnegative().default(250),

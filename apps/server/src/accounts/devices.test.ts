@@ -11,13 +11,20 @@ afterAll(async () => world?.close());
 
 /** Connects and reports how the server answered: connected, or the refusal's code. */
 function tryConnect(token: string, protocolVersion = PROTOCOL_VERSION) {
-  const socket = io(world.url, { auth: { token, protocolVersion }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(world.url, {
+    auth: { token, protocolVersion },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise<string>((resolve) => {
     socket.once('connect', () => {
       socket.disconnect();
       resolve('connected');
     });
-    socket.once('connect_error', (error) => resolve((error as Error & { data?: { code: string } }).data?.code ?? error.message));
+    socket.once('connect_error', (error) =>
+      resolve((error as Error & { data?: { code: string } }).data?.code ?? error.message),
+    );
   });
 }
 
@@ -25,9 +32,13 @@ describe('devices', () => {
   it('lists each signed-in device of the user, marking the current one', async () => {
     const laptop = await world.signUp('ana');
     const phone = await world.signIn('ana', 'Phone');
-    const response = await world.http<{ devices: Array<{ id: string; name: string; current: boolean }> }>('GET', '/api/devices', {
-      token: phone.accessToken,
-    });
+    const response = await world.http<{ devices: Array<{ id: string; name: string; current: boolean }> }>(
+      'GET',
+      '/api/devices',
+      {
+        token: phone.accessToken,
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.body.devices.map((d) => [d.id, d.current]).sort()).toEqual(
       [
@@ -42,16 +53,22 @@ describe('devices', () => {
     const phone = await world.signIn('ben', 'Phone');
     const phoneSocket = await world.connect(phone);
     const laptopSocket = await world.connect(laptop);
-    const disconnected = new Promise<string>((resolve) => phoneSocket.once('disconnect', (reason) => resolve(reason)));
+    const disconnected = new Promise<string>((resolve) =>
+      phoneSocket.once('disconnect', (reason) => resolve(reason)),
+    );
 
-    const revoke = await world.http('DELETE', `/api/devices/${phone.deviceId}`, { token: laptop.accessToken });
+    const revoke = await world.http('DELETE', `/api/devices/${phone.deviceId}`, {
+      token: laptop.accessToken,
+    });
     expect(revoke.status).toBe(204);
     expect(await disconnected).toBe('io server disconnect');
     expect(laptopSocket.connected).toBe(true);
 
     expect(await tryConnect(phone.accessToken)).toBe('unauthorized');
     expect((await world.http('GET', '/api/me', { token: phone.accessToken })).status).toBe(401);
-    const refresh = await world.http('POST', '/api/auth/refresh', { body: { refreshToken: phone.refreshToken } });
+    const refresh = await world.http('POST', '/api/auth/refresh', {
+      body: { refreshToken: phone.refreshToken },
+    });
     expect(refresh).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
     expect(await tryConnect(laptop.accessToken)).toBe('connected');
   });
@@ -100,19 +117,29 @@ describe('connecting', () => {
 describe('sessions', () => {
   it('a refresh token works once and returns its successor', async () => {
     const hal = await world.signUp('hal');
-    const first = await world.http<Session>('POST', '/api/auth/refresh', { body: { refreshToken: hal.refreshToken } });
+    const first = await world.http<Session>('POST', '/api/auth/refresh', {
+      body: { refreshToken: hal.refreshToken },
+    });
     expect(first.status).toBe(200);
     expect(first.body.deviceId).toBe(hal.deviceId);
-    const reused = await world.http('POST', '/api/auth/refresh', { body: { refreshToken: hal.refreshToken } });
+    const reused = await world.http('POST', '/api/auth/refresh', {
+      body: { refreshToken: hal.refreshToken },
+    });
     expect(reused.status).toBe(401);
-    const next = await world.http('POST', '/api/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    const next = await world.http('POST', '/api/auth/refresh', {
+      body: { refreshToken: first.body.refreshToken },
+    });
     expect(next.status).toBe(200);
   });
 
   it('a wrong password or unknown user is refused the same way', async () => {
     await world.signUp('ivy');
-    const wrong = await world.http('POST', '/api/auth/login', { body: { username: 'ivy', password: 'not the password' } });
-    const unknown = await world.http('POST', '/api/auth/login', { body: { username: 'nobody', password: 'whatever1' } });
+    const wrong = await world.http('POST', '/api/auth/login', {
+      body: { username: 'ivy', password: 'not the password' },
+    });
+    const unknown = await world.http('POST', '/api/auth/login', {
+      body: { username: 'nobody', password: 'whatever1' },
+    });
     expect(wrong).toEqual(unknown);
     expect(wrong).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
   });

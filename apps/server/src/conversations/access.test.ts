@@ -29,7 +29,8 @@ beforeAll(async () => {
   memberIds = [anaSession.user.id, benSession.user.id];
   ana = await world.connect(anaSession);
   outsider = await world.connect(zed);
-  messageId = (await ok(ana, 'message:send', { conversationId, clientId: newClientId(), body: 'private' })).id;
+  messageId = (await ok(ana, 'message:send', { conversationId, clientId: newClientId(), body: 'private' }))
+    .id;
 });
 afterAll(async () => world?.close());
 
@@ -37,9 +38,9 @@ const refused = { ok: false, error: { code: 'forbidden' } };
 
 describe('someone who is not a member of a conversation', () => {
   it('cannot send to it, and nothing is stored', async () => {
-    expect(await request(outsider, 'message:send', { conversationId, clientId: newClientId(), body: 'let me in' })).toMatchObject(
-      refused,
-    );
+    expect(
+      await request(outsider, 'message:send', { conversationId, clientId: newClientId(), body: 'let me in' }),
+    ).toMatchObject(refused);
     const stored = await world.server.context.db.message.count({ where: { conversationId } });
     expect(stored).toBe(1);
   });
@@ -89,7 +90,10 @@ describe('someone who is not a member of a conversation', () => {
 
   it('cannot read it or its members over HTTP', async () => {
     const zedSession = await world.signIn('zed');
-    for (const path of [`/api/conversations/${conversationId}`, `/api/conversations/${conversationId}/members`]) {
+    for (const path of [
+      `/api/conversations/${conversationId}`,
+      `/api/conversations/${conversationId}/members`,
+    ]) {
       const response = await world.http('GET', path, { token: zedSession.accessToken });
       expect(response).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     }

@@ -1,10 +1,10 @@
 import type { ChannelListing, ConversationState } from '@confab/shared';
 import type { Actor, ServerContext } from '../context.js';
+import { lockConversation } from '../messages/sequence.js';
 import { inTransaction } from '../platform/database/transaction.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { announceMembershipChange } from './announce.js';
 import { conversationState } from './conversation-state.js';
-import { lockConversation } from '../messages/sequence.js';
 import { appendSystemMessage } from './system-messages.js';
 
 /** Every public channel of the workspace, for browsing; groups and direct conversations never appear. */
@@ -27,7 +27,11 @@ export async function listChannels(ctx: ServerContext, actor: Actor): Promise<Ch
 }
 
 /** Anyone in the workspace may join a public channel; a new member sees its whole history. */
-export async function joinChannel(ctx: ServerContext, actor: Actor, conversationId: string): Promise<ConversationState> {
+export async function joinChannel(
+  ctx: ServerContext,
+  actor: Actor,
+  conversationId: string,
+): Promise<ConversationState> {
   const channel = await ctx.db.conversation.findUnique({ where: { id: conversationId } });
   if (!channel) throw notFound('channel');
   if (channel.kind !== 'channel') throw new DomainError('forbidden', 'only public channels can be joined');
@@ -38,7 +42,11 @@ export async function joinChannel(ctx: ServerContext, actor: Actor, conversation
       skipDuplicates: true,
     });
     if (joined.count === 0) return null;
-    return appendSystemMessage(tx, conversationId, { type: 'member_joined', actorId: actor.userId, userIds: [actor.userId] });
+    return appendSystemMessage(tx, conversationId, {
+      type: 'member_joined',
+      actorId: actor.userId,
+      userIds: [actor.userId],
+    });
   });
   if (message) await announceMembershipChange(ctx, conversationId, message, { joined: [actor.userId] });
   return conversationState(ctx, actor.userId, conversationId);

@@ -1,7 +1,16 @@
 import type { ChannelListing, ConversationState, Member } from '@confab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import { collect, newClientId, nextEvent, ok, request, sleep, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import {
+  collect,
+  newClientId,
+  nextEvent,
+  ok,
+  request,
+  sleep,
+  startTestWorld,
+  type TestWorld,
+} from '../test-support/test-world.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -10,9 +19,12 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 const systemEvents = async (conversationId: string) =>
-  (await world.server.context.db.message.findMany({ where: { conversationId, kind: 'system' }, orderBy: { seq: 'asc' } })).map(
-    (m) => m.systemEvent,
-  );
+  (
+    await world.server.context.db.message.findMany({
+      where: { conversationId, kind: 'system' },
+      orderBy: { seq: 'asc' },
+    })
+  ).map((m) => m.systemEvent);
 
 describe('direct conversations', () => {
   it('a pair of people has exactly one, whoever opens it and however often', async () => {
@@ -37,7 +49,9 @@ describe('direct conversations', () => {
       body: { userIds: [(await world.signUp('eve')).user.id] },
     });
     expect(add).toMatchObject({ status: 400, body: { code: 'bad_request' } });
-    expect((await world.http('POST', `/api/conversations/${dm.id}/leave`, { token: cy.accessToken })).status).toBe(400);
+    expect(
+      (await world.http('POST', `/api/conversations/${dm.id}/leave`, { token: cy.accessToken })).status,
+    ).toBe(400);
   });
 });
 
@@ -50,7 +64,9 @@ describe('groups', () => {
     const team = await group(world, fay, [gus], { name: 'Launch' });
     expect(team).toMatchObject({ kind: 'group', name: 'Launch', memberCount: 2, me: { role: 'owner' } });
     expect(await joined).toMatchObject({ id: team.id, me: { role: 'member' } });
-    expect(await systemEvents(team.id)).toEqual([{ type: 'conversation_created', actorId: fay.user.id, userIds: [gus.user.id] }]);
+    expect(await systemEvents(team.id)).toEqual([
+      { type: 'conversation_created', actorId: fay.user.id, userIds: [gus.user.id] },
+    ]);
   });
 
   it('adding, removing and leaving are system messages that every member receives', async () => {
@@ -63,11 +79,16 @@ describe('groups', () => {
     const ivySees = collect(ivySocket, 'message:new');
 
     const joJoined = nextEvent(joSocket, 'conversation:joined');
-    await world.http('POST', `/api/conversations/${team.id}/members`, { token: ivy.accessToken, body: { userIds: [jo.user.id] } });
+    await world.http('POST', `/api/conversations/${team.id}/members`, {
+      token: ivy.accessToken,
+      body: { userIds: [jo.user.id] },
+    });
     expect((await joJoined).id).toBe(team.id);
 
     const joLeft = nextEvent(joSocket, 'conversation:left');
-    const removal = await world.http('DELETE', `/api/conversations/${team.id}/members/${jo.user.id}`, { token: hal.accessToken });
+    const removal = await world.http('DELETE', `/api/conversations/${team.id}/members/${jo.user.id}`, {
+      token: hal.accessToken,
+    });
     expect(removal.status).toBe(204);
     expect(await joLeft).toEqual({ conversationId: team.id });
 
@@ -90,7 +111,9 @@ describe('groups', () => {
     const lee = await world.signUp('lee');
     const max = await world.signUp('max');
     const team = await group(world, kim, [lee, max]);
-    const byMember = await world.http('DELETE', `/api/conversations/${team.id}/members/${max.user.id}`, { token: lee.accessToken });
+    const byMember = await world.http('DELETE', `/api/conversations/${team.id}/members/${max.user.id}`, {
+      token: lee.accessToken,
+    });
     expect(byMember).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     const ownerRemoval = await world.http('DELETE', `/api/conversations/${team.id}/members/${kim.user.id}`, {
       token: lee.accessToken,
@@ -98,8 +121,14 @@ describe('groups', () => {
     expect(ownerRemoval.status).toBe(403);
 
     const maxSocket = await world.connect(max);
-    await world.http('DELETE', `/api/conversations/${team.id}/members/${max.user.id}`, { token: kim.accessToken });
-    const refused = await request(maxSocket, 'message:send', { conversationId: team.id, clientId: newClientId(), body: 'hi?' });
+    await world.http('DELETE', `/api/conversations/${team.id}/members/${max.user.id}`, {
+      token: kim.accessToken,
+    });
+    const refused = await request(maxSocket, 'message:send', {
+      conversationId: team.id,
+      clientId: newClientId(),
+      body: 'hi?',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -126,21 +155,36 @@ describe('public channels', () => {
       await ok(patSocket, 'message:send', { conversationId: channel.id, clientId: newClientId(), body });
     }
 
-    const listing = await world.http<{ channels: ChannelListing[] }>('GET', '/api/channels', { token: quinn.accessToken });
+    const listing = await world.http<{ channels: ChannelListing[] }>('GET', '/api/channels', {
+      token: quinn.accessToken,
+    });
     expect(listing.body.channels.map((c) => c.name)).toContain('general');
     expect(listing.body.channels.map((c) => c.id)).not.toContain(hidden.id);
-    expect(listing.body.channels.find((c) => c.id === channel.id)).toMatchObject({ joined: false, memberCount: 1 });
+    expect(listing.body.channels.find((c) => c.id === channel.id)).toMatchObject({
+      joined: false,
+      memberCount: 1,
+    });
 
-    const joined = await world.http<ConversationState>('POST', `/api/conversations/${channel.id}/join`, { token: quinn.accessToken });
+    const joined = await world.http<ConversationState>('POST', `/api/conversations/${channel.id}/join`, {
+      token: quinn.accessToken,
+    });
     expect(joined.body).toMatchObject({ id: channel.id, memberCount: 2, me: { role: 'member' } });
     const quinnSocket = await world.connect(quinn);
     const history = await ok(quinnSocket, 'history:fetch', { conversationId: channel.id });
     expect(history.messages.filter((m) => m.kind === 'user').map((m) => m.body)).toEqual(['first', 'second']);
-    expect(history.messages.at(-1)?.systemEvent).toEqual({ type: 'member_joined', actorId: quinn.user.id, userIds: [quinn.user.id] });
+    expect(history.messages.at(-1)?.systemEvent).toEqual({
+      type: 'member_joined',
+      actorId: quinn.user.id,
+      userIds: [quinn.user.id],
+    });
 
-    const again = await world.http<ConversationState>('POST', `/api/conversations/${channel.id}/join`, { token: quinn.accessToken });
+    const again = await world.http<ConversationState>('POST', `/api/conversations/${channel.id}/join`, {
+      token: quinn.accessToken,
+    });
     expect(again.body.lastSeq).toBe(joined.body.lastSeq);
-    const joinGroup = await world.http('POST', `/api/conversations/${hidden.id}/join`, { token: quinn.accessToken });
+    const joinGroup = await world.http('POST', `/api/conversations/${hidden.id}/join`, {
+      token: quinn.accessToken,
+    });
     expect(joinGroup.status).toBe(403);
   });
 });

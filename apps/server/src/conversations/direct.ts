@@ -15,7 +15,8 @@ export async function openDirectConversation(
   actor: Actor,
   peerId: string,
 ): Promise<ConversationState> {
-  if (peerId === actor.userId) throw new DomainError('bad_request', 'a direct conversation needs another person');
+  if (peerId === actor.userId)
+    throw new DomainError('bad_request', 'a direct conversation needs another person');
   const key = directKey(actor.userId, peerId);
   const existing = await ctx.db.conversation.findUnique({ where: { directKey: key } });
   if (existing) return conversationState(ctx, actor.userId, existing.id);

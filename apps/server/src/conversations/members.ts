@@ -1,19 +1,27 @@
 import type { ConversationState, Member, NotificationLevel } from '@confab/shared';
 import type { Actor, ServerContext } from '../context.js';
+import { lockConversation } from '../messages/sequence.js';
 import { inTransaction } from '../platform/database/transaction.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { canModerate, requireMembership } from './access.js';
 import { announceMembershipChange } from './announce.js';
 import { conversationState } from './conversation-state.js';
-import { lockConversation } from '../messages/sequence.js';
 import { appendSystemMessage } from './system-messages.js';
 import { requireActiveUsers } from './users-exist.js';
 
-const directIsFixed = () => new DomainError('bad_request', 'a direct conversation always has exactly its two people');
+const directIsFixed = () =>
+  new DomainError('bad_request', 'a direct conversation always has exactly its two people');
 
-export async function listMembers(ctx: ServerContext, actor: Actor, conversationId: string): Promise<Member[]> {
+export async function listMembers(
+  ctx: ServerContext,
+  actor: Actor,
+  conversationId: string,
+): Promise<Member[]> {
   await requireMembership(ctx.db, actor.userId, conversationId);
-  const members = await ctx.db.membership.findMany({ where: { conversationId }, orderBy: { joinedAt: 'asc' } });
+  const members = await ctx.db.membership.findMany({
+    where: { conversationId },
+    orderBy: { joinedAt: 'asc' },
+  });
   return members.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.joinedAt.toISOString() }));
 }
 
@@ -65,12 +73,20 @@ export async function removeMember(
 
   const message = await inTransaction(ctx.db, async (tx) => {
     await lockConversation(tx, conversationId);
-    const target = await tx.membership.findUnique({ where: { conversationId_userId: { conversationId, userId } } });
+    const target = await tx.membership.findUnique({
+      where: { conversationId_userId: { conversationId, userId } },
+    });
     if (!target) throw notFound('member');
     if (!leaving && target.role === 'owner') throw forbidden('owners cannot be removed');
     await tx.membership.delete({ where: { conversationId_userId: { conversationId, userId } } });
-    if (target.role === 'owner' && (await tx.membership.count({ where: { conversationId, role: 'owner' } })) === 0) {
-      const successor = await tx.membership.findFirst({ where: { conversationId }, orderBy: { joinedAt: 'asc' } });
+    if (
+      target.role === 'owner' &&
+      (await tx.membership.count({ where: { conversationId, role: 'owner' } })) === 0
+    ) {
+      const successor = await tx.membership.findFirst({
+        where: { conversationId },
+        orderBy: { joinedAt: 'asc' },
+      });
       if (successor) {
         await tx.membership.update({
           where: { conversationId_userId: { conversationId, userId: successor.userId } },

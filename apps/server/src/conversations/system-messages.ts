@@ -5,7 +5,11 @@ import type { Tx } from '../platform/database/transaction.js';
 import { newId } from '../platform/ids.js';
 
 /** Membership changes are messages too, so every device learns of them in seq order. */
-export async function appendSystemMessage(tx: Tx, conversationId: string, event: SystemEvent): Promise<Message> {
+export async function appendSystemMessage(
+  tx: Tx,
+  conversationId: string,
+  event: SystemEvent,
+): Promise<Message> {
   const now = new Date();
   const next = await takeNextMessageSeq(tx, conversationId, now);
   const row = await tx.message.create({

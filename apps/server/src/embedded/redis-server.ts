@@ -22,9 +22,13 @@ function ensureRedisServer(log: (line: string) => void): string {
   if (found) return found;
   if (process.getuid?.() === 0) {
     log('redis-server is missing; installing it with apt-get (Debian package redis-server)…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'],
+      {
+        stdio: 'inherit',
+      },
+    );
     const installed = redisServerPath();
     if (installed) return installed;
   }
@@ -34,7 +38,11 @@ function ensureRedisServer(log: (line: string) => void): string {
 }
 
 /** A durable Redis (append-only file) with its data under `<dataDir>/redis`, on loopback only. */
-export async function startRedisServer(dataDir: string, port: number, log: (line: string) => void): Promise<RunningRedis> {
+export async function startRedisServer(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<RunningRedis> {
   const binary = ensureRedisServer(log);
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
@@ -46,7 +54,8 @@ export async function startRedisServer(dataDir: string, port: number, log: (line
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} (is port ${port} taken?)`);
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited with code ${child.exitCode} (is port ${port} taken?)`);
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => {});
     try {

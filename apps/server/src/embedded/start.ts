@@ -51,7 +51,9 @@ try {
   const server = await startConfabServer(configFromEnv(env));
   log(`Confab is running on http://${server.config.host}:${server.port}`);
   if ((await server.context.db.user.count()) === 0) {
-    log(`first run: create the admin account with POST http://${server.config.host}:${server.port}/api/setup`);
+    log(
+      `first run: create the admin account with POST http://${server.config.host}:${server.port}/api/setup`,
+    );
   }
 
   let stopping = false;

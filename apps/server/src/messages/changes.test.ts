@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import { newClientId, nextEvent, ok, request, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import {
+  newClientId,
+  nextEvent,
+  ok,
+  request,
+  startTestWorld,
+  type TestWorld,
+} from '../test-support/test-world.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -18,17 +25,30 @@ async function twoPeople(a: string, b: string) {
 describe('editing', () => {
   it('replaces the text, marks it edited, and sends the new snapshot with the next change seq', async () => {
     const { dm, first, second } = await twoPeople('ana', 'ben');
-    const sent = await ok(first, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'teh plan' });
+    const sent = await ok(first, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'teh plan',
+    });
     const update = nextEvent(second, 'message:updated');
     const edited = await ok(first, 'message:edit', { messageId: sent.id, body: 'the plan' });
-    expect(edited).toMatchObject({ id: sent.id, seq: sent.seq, body: 'the plan', changeSeq: sent.changeSeq + 1 });
+    expect(edited).toMatchObject({
+      id: sent.id,
+      seq: sent.seq,
+      body: 'the plan',
+      changeSeq: sent.changeSeq + 1,
+    });
     expect(edited.editedAt).not.toBeNull();
     expect(await update).toEqual(edited);
   });
 
   it('is only for one’s own messages, and only within the edit window', async () => {
     const { dm, first, second } = await twoPeople('cy', 'dee');
-    const sent = await ok(first, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'mine' });
+    const sent = await ok(first, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'mine',
+    });
     expect(await request(second, 'message:edit', { messageId: sent.id, body: 'yours now' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -46,11 +66,20 @@ describe('editing', () => {
 describe('deleting', () => {
   it('leaves a tombstone in place: same seq, no text, no reactions, on every device', async () => {
     const { dm, first, second } = await twoPeople('eve', 'fay');
-    const sent = await ok(first, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'oops @fay' });
+    const sent = await ok(first, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'oops @fay',
+    });
     await ok(second, 'reaction:add', { messageId: sent.id, emoji: '😬' });
     const update = nextEvent(second, 'message:updated', (m) => m.deletedAt !== null);
     const deleted = await ok(first, 'message:delete', { messageId: sent.id });
-    expect(deleted).toMatchObject({ seq: sent.seq, body: '', reactions: [], mentions: { userIds: [], all: false } });
+    expect(deleted).toMatchObject({
+      seq: sent.seq,
+      body: '',
+      reactions: [],
+      mentions: { userIds: [], all: false },
+    });
     expect(deleted.deletedAt).not.toBeNull();
     expect(await update).toEqual(deleted);
     expect(await request(first, 'message:edit', { messageId: sent.id, body: 'back' })).toMatchObject({
@@ -65,8 +94,16 @@ describe('deleting', () => {
     const team = await group(world, gus, [hal]);
     const gusSocket = await world.connect(gus);
     const halSocket = await world.connect(hal);
-    const byOwner = await ok(gusSocket, 'message:send', { conversationId: team.id, clientId: newClientId(), body: 'owner' });
-    const byMember = await ok(halSocket, 'message:send', { conversationId: team.id, clientId: newClientId(), body: 'spam' });
+    const byOwner = await ok(gusSocket, 'message:send', {
+      conversationId: team.id,
+      clientId: newClientId(),
+      body: 'owner',
+    });
+    const byMember = await ok(halSocket, 'message:send', {
+      conversationId: team.id,
+      clientId: newClientId(),
+      body: 'spam',
+    });
     expect(await request(halSocket, 'message:delete', { messageId: byOwner.id })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -78,7 +115,11 @@ describe('deleting', () => {
 describe('reactions', () => {
   it('group by emoji, and adding one twice or removing a missing one changes nothing', async () => {
     const { dm, first, second } = await twoPeople('ivy', 'jo');
-    const sent = await ok(first, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'ship it?' });
+    const sent = await ok(first, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'ship it?',
+    });
     await ok(first, 'reaction:add', { messageId: sent.id, emoji: '👍' });
     const both = await ok(second, 'reaction:add', { messageId: sent.id, emoji: '👍' });
     expect(both.reactions).toEqual([{ emoji: '👍', userIds: expect.arrayContaining([]) }]);
@@ -89,7 +130,9 @@ describe('reactions', () => {
     expect(removed.reactions[0]?.userIds).toHaveLength(1);
     const missing = await ok(second, 'reaction:remove', { messageId: sent.id, emoji: '🎉' });
     expect(missing.changeSeq).toBe(removed.changeSeq);
-    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({ where: { id: dm.id } });
+    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({
+      where: { id: dm.id },
+    });
     expect(conversation.lastChangeSeq).toBe(removed.changeSeq);
   });
 });

@@ -34,14 +34,19 @@ export async function changeMessage(
       const changeSeq = await takeNextChangeSeq(tx, conversationId);
       if (!(await apply(tx, changeSeq))) throw new NothingToChange();
       // Read under the lock, so the snapshot is exactly the state this change seq names.
-      return toWireMessage(await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude }));
+      return toWireMessage(
+        await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude }),
+      );
     });
     await publishToMembers(ctx, conversationId, 'message:updated', message);
     return message;
   } catch (error) {
     if (!(error instanceof NothingToChange)) throw error;
   }
-  const unchanged = await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+  const unchanged = await ctx.db.message.findUniqueOrThrow({
+    where: { id: messageId },
+    include: messageInclude,
+  });
   const message = toWireMessage(unchanged);
   return message;
 }

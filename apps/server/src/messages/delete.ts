@@ -9,12 +9,16 @@ import { changeMessage, loadVisibleMessage } from './changes.js';
  * text, mentions and reactions. Senders delete their own; conversation owners and admins and
  * workspace admins delete anyone's.
  */
-export async function deleteMessage(ctx: ServerContext, actor: Actor, request: DeleteMessage): Promise<Message> {
+export async function deleteMessage(
+  ctx: ServerContext,
+  actor: Actor,
+  request: DeleteMessage,
+): Promise<Message> {
   const { message, membership } = await loadVisibleMessage(ctx, actor, request.messageId);
   if (message.kind !== 'user') throw forbidden('system messages cannot be deleted');
   if (message.senderId !== actor.userId && !canModerate(membership.role)) {
     const user = await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { role: true } });
-    if (user.role !== 'admin') throw forbidden("you can delete only your own messages");
+    if (user.role !== 'admin') throw forbidden('you can delete only your own messages');
   }
   return changeMessage(ctx, message.conversationId, message.id, async (tx, changeSeq) => {
     const deleted = await tx.message.updateMany({

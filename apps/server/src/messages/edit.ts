@@ -13,7 +13,10 @@ export async function editMessage(ctx: ServerContext, actor: Actor, request: Edi
   if (message.deletedAt) throw conflict('the message was deleted');
   const windowMs = ctx.config.editWindowSeconds * 1000;
   if (Date.now() - message.createdAt.getTime() > windowMs) {
-    throw new DomainError('edit_window_expired', `messages can be edited for ${ctx.config.editWindowSeconds} s`);
+    throw new DomainError(
+      'edit_window_expired',
+      `messages can be edited for ${ctx.config.editWindowSeconds} s`,
+    );
   }
   const mentions = await resolveMentions(ctx.db, message.conversationId, request.body);
   return changeMessage(ctx, message.conversationId, message.id, async (tx, changeSeq) => {

@@ -15,7 +15,11 @@ export async function fetchHistory(
   const rows = await ctx.db.message.findMany({
     where: {
       conversationId: request.conversationId,
-      seq: newer ? { gt: request.afterSeq } : request.beforeSeq !== undefined ? { lt: request.beforeSeq } : undefined,
+      seq: newer
+        ? { gt: request.afterSeq }
+        : request.beforeSeq !== undefined
+          ? { lt: request.beforeSeq }
+          : undefined,
     },
     orderBy: { seq: newer ? 'asc' : 'desc' },
     take: request.limit + 1,

@@ -18,7 +18,10 @@ export async function addReaction(ctx: ServerContext, actor: Actor, request: Rea
       skipDuplicates: true,
     });
     if (added.count === 0) return false;
-    const bumped = await tx.message.updateMany({ where: { id: message.id, deletedAt: null }, data: { changeSeq } });
+    const bumped = await tx.message.updateMany({
+      where: { id: message.id, deletedAt: null },
+      data: { changeSeq },
+    });
     if (bumped.count === 0) throw conflict('the message was deleted');
     return true;
   });

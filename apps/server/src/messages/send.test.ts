@@ -1,7 +1,14 @@
 import type { Message } from '@confab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import { newClientId, nextEvent, ok, request, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import {
+  newClientId,
+  nextEvent,
+  ok,
+  request,
+  startTestWorld,
+  type TestWorld,
+} from '../test-support/test-world.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -10,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 const storedMessages = (conversationId: string) =>
-  world.server.context.db.message.findMany({ where: { conversationId, kind: 'user' }, orderBy: { seq: 'asc' } });
+  world.server.context.db.message.findMany({
+    where: { conversationId, kind: 'user' },
+    orderBy: { seq: 'asc' },
+  });
 
 describe('sending a message', () => {
   it('gives 50 concurrent senders in one conversation seq 1..N with no gap and no duplicate', async () => {
@@ -21,7 +31,11 @@ describe('sending a message', () => {
     );
     const sent = await Promise.all(
       sockets.map((socket, i) =>
-        ok(socket, 'message:send', { conversationId: team.id, clientId: newClientId(), body: `message ${i}` }),
+        ok(socket, 'message:send', {
+          conversationId: team.id,
+          clientId: newClientId(),
+          body: `message ${i}`,
+        }),
       ),
     );
     const all = await world.server.context.db.message.findMany({
@@ -32,7 +46,9 @@ describe('sending a message', () => {
     expect(all.map((m) => m.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
     expect(new Set(sent.map((m) => m.seq)).size).toBe(50);
     expect(new Set(all.map((m) => m.changeSeq)).size).toBe(51);
-    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({ where: { id: team.id } });
+    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({
+      where: { id: team.id },
+    });
     expect(conversation.lastSeq).toBe(51);
   });
 
@@ -46,7 +62,13 @@ describe('sending a message', () => {
     const anaReceives = nextEvent(anaSocket, 'message:new');
     const clientId = newClientId();
     const ack = await ok(anaSocket, 'message:send', { conversationId: dm.id, clientId, body: 'hello @ben' });
-    expect(ack).toMatchObject({ conversationId: dm.id, clientId, body: 'hello @ben', seq: 1, senderId: ana.user.id });
+    expect(ack).toMatchObject({
+      conversationId: dm.id,
+      clientId,
+      body: 'hello @ben',
+      seq: 1,
+      senderId: ana.user.id,
+    });
     expect(ack.mentions.userIds).toEqual([ben.user.id]);
     expect(await benReceives).toEqual(ack);
     expect(await anaReceives).toEqual(ack);
@@ -58,7 +80,11 @@ describe('sending a message', () => {
     const dee = await world.signUp('dee');
     const dm = await directConversation(world, cy, dee);
     const socket = await world.connect(cy);
-    const message = await ok(socket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'hi' });
+    const message = await ok(socket, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'hi',
+    });
     const membership = await world.server.context.db.membership.findUniqueOrThrow({
       where: { conversationId_userId: { conversationId: dm.id, userId: cy.user.id } },
     });
@@ -72,7 +98,11 @@ describe('sending a message', () => {
     const one = await directConversation(world, eve, fay);
     const other = await directConversation(world, eve, gus);
     const socket = await world.connect(eve);
-    const parent = await ok(socket, 'message:send', { conversationId: one.id, clientId: newClientId(), body: 'parent' });
+    const parent = await ok(socket, 'message:send', {
+      conversationId: one.id,
+      clientId: newClientId(),
+      body: 'parent',
+    });
     const reply = await ok(socket, 'message:send', {
       conversationId: one.id,
       clientId: newClientId(),
@@ -107,16 +137,24 @@ describe('a retried send with the same client id', () => {
     const jo = await world.signUp('jo');
     const kim = await world.signUp('kim');
     const dm = await directConversation(world, jo, kim);
-    const devices = await Promise.all([world.connect(jo), world.connect(await world.signIn('jo', 'laptop')), world.connect(jo)]);
+    const devices = await Promise.all([
+      world.connect(jo),
+      world.connect(await world.signIn('jo', 'laptop')),
+      world.connect(jo),
+    ]);
     const clientId = newClientId();
     const answers: Message[] = await Promise.all(
       devices.flatMap((socket) =>
-        Array.from({ length: 4 }, () => ok(socket, 'message:send', { conversationId: dm.id, clientId, body: 'race' })),
+        Array.from({ length: 4 }, () =>
+          ok(socket, 'message:send', { conversationId: dm.id, clientId, body: 'race' }),
+        ),
       ),
     );
     expect(new Set(answers.map((m) => m.id)).size).toBe(1);
     expect(await storedMessages(dm.id)).toHaveLength(1);
-    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({ where: { id: dm.id } });
+    const conversation = await world.server.context.db.conversation.findUniqueOrThrow({
+      where: { id: dm.id },
+    });
     expect(conversation.lastSeq).toBe(1);
   });
 
@@ -125,15 +163,23 @@ describe('a retried send with the same client id', () => {
     const max = await world.signUp('max');
     const dm = await directConversation(world, lee, max);
     const clientId = newClientId();
-    const before = await ok(await world.connect(lee), 'message:send', { conversationId: dm.id, clientId, body: 'durable' });
-
-    const restarted = await world.startServer();
-    await world.server.close();
-    const after = await ok(await world.connect(lee, { url: `http://127.0.0.1:${restarted.port}` }), 'message:send', {
+    const before = await ok(await world.connect(lee), 'message:send', {
       conversationId: dm.id,
       clientId,
       body: 'durable',
     });
+
+    const restarted = await world.startServer();
+    await world.server.close();
+    const after = await ok(
+      await world.connect(lee, { url: `http://127.0.0.1:${restarted.port}` }),
+      'message:send',
+      {
+        conversationId: dm.id,
+        clientId,
+        body: 'durable',
+      },
+    );
     expect(after).toEqual(before);
     world.server = restarted;
     world.url = `http://127.0.0.1:${restarted.port}`;

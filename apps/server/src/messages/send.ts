@@ -19,7 +19,10 @@ async function findBySenderClientId(ctx: ServerContext, senderId: string, client
 
 async function replyTarget(ctx: ServerContext, conversationId: string, replyToId: string | undefined) {
   if (!replyToId) return null;
-  const parent = await ctx.db.message.findUnique({ where: { id: replyToId }, select: { conversationId: true, seq: true } });
+  const parent = await ctx.db.message.findUnique({
+    where: { id: replyToId },
+    select: { conversationId: true, seq: true },
+  });
   if (parent?.conversationId !== conversationId) throw notFound('the message replied to');
   return { replyToId, replyToSeq: parent.seq };
 }

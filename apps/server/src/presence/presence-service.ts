@@ -37,7 +37,10 @@ export class PresenceService {
   start(): void {
     const { presenceHeartbeatMs, presenceGraceMs, presenceBatchMs } = this.ctx.config;
     const every = (ms: number, task: () => Promise<void>) => {
-      const timer = setInterval(() => task().catch((error) => this.ctx.log.error({ err: error }, 'presence task failed')), ms);
+      const timer = setInterval(
+        () => task().catch((error) => this.ctx.log.error({ err: error }, 'presence task failed')),
+        ms,
+      );
       timer.unref();
       this.timers.push(timer);
     };
@@ -133,7 +136,10 @@ export class PresenceService {
 
   private async recompute(userId: string): Promise<void> {
     const now = Date.now();
-    const status = effectiveStatus(await this.store.liveConnections(userId, now), await this.store.chosen(userId));
+    const status = effectiveStatus(
+      await this.store.liveConnections(userId, now),
+      await this.store.chosen(userId),
+    );
     const previous = await this.store.swapPublished(userId, status);
     if (previous === status) return;
     let lastSeenAt: string | null = null;

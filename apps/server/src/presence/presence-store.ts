@@ -19,17 +19,24 @@ export class PresenceStore {
   constructor(private readonly redis: Redis) {}
 
   async putConnection(userId: string, socketId: string, record: ConnectionRecord): Promise<void> {
-    await this.redis.multi().hset(connsKey(userId), socketId, JSON.stringify(record)).zrem(OFFLINE_DUE, userId).exec();
+    await this.redis
+      .multi()
+      .hset(connsKey(userId), socketId, JSON.stringify(record))
+      .zrem(OFFLINE_DUE, userId)
+      .exec();
   }
 
   async removeConnection(userId: string, socketId: string): Promise<void> {
     await this.redis.hdel(connsKey(userId), socketId);
   }
 
-  async refresh(entries: Array<{ userId: string; socketId: string; record: ConnectionRecord }>): Promise<void> {
+  async refresh(
+    entries: Array<{ userId: string; socketId: string; record: ConnectionRecord }>,
+  ): Promise<void> {
     if (entries.length === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const { userId, socketId, record } of entries) pipeline.hset(connsKey(userId), socketId, JSON.stringify(record));
+    for (const { userId, socketId, record } of entries)
+      pipeline.hset(connsKey(userId), socketId, JSON.stringify(record));
     await pipeline.exec();
   }
 

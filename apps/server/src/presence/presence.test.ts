@@ -27,7 +27,9 @@ describe('presence', () => {
     const { watched, watcherSocket } = await pair('ana', 'ben');
     const { presences } = await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
     expect(presences).toEqual([{ userId: watched.user.id, status: 'offline', lastSeenAt: null }]);
-    const online = nextEvent(watcherSocket, 'presence', (p) => p.updates.some((u) => u.userId === watched.user.id));
+    const online = nextEvent(watcherSocket, 'presence', (p) =>
+      p.updates.some((u) => u.userId === watched.user.id),
+    );
     await world.connect(watched);
     expect((await online).updates).toEqual([{ userId: watched.user.id, status: 'online', lastSeenAt: null }]);
   });
@@ -42,7 +44,12 @@ describe('presence', () => {
     watchedSocket.disconnect();
     await sleep(GRACE_MS / 2);
     expect(updates).toEqual([]);
-    const offline = await nextEvent(watcherSocket, 'presence', (p) => p.updates.some((u) => u.userId === watched.user.id), 3_000);
+    const offline = await nextEvent(
+      watcherSocket,
+      'presence',
+      (p) => p.updates.some((u) => u.userId === watched.user.id),
+      3_000,
+    );
     expect(Date.now() - disconnectedAt).toBeGreaterThanOrEqual(GRACE_MS);
     expect(offline.updates[0]).toMatchObject({ status: 'offline', lastSeenAt: expect.any(String) });
   });

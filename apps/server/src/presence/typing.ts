@@ -13,5 +13,10 @@ export async function relayTyping(
   await requireMembership(ctx.db, actor.userId, conversationId);
   const members = await memberIds(ctx, conversationId);
   if (members.length > LIMITS.typingMaxMembers) return;
-  ctx.events.toUsers(members, 'typing', { conversationId, userId: actor.userId, typing }, { exceptUserId: actor.userId });
+  ctx.events.toUsers(
+    members,
+    'typing',
+    { conversationId, userId: actor.userId, typing },
+    { exceptUserId: actor.userId },
+  );
 }

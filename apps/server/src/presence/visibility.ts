@@ -2,7 +2,11 @@ import type { ServerContext } from '../context.js';
 import { forbidden } from '../platform/errors.js';
 
 /** One may see the presence of oneself and of people one shares a conversation with — nobody else. */
-export async function requirePresenceVisible(ctx: ServerContext, viewerId: string, userIds: string[]): Promise<void> {
+export async function requirePresenceVisible(
+  ctx: ServerContext,
+  viewerId: string,
+  userIds: string[],
+): Promise<void> {
   const others = [...new Set(userIds)].filter((id) => id !== viewerId);
   if (others.length === 0) return;
   const visible = await ctx.db.membership.findMany({

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import { collect, newClientId, nextEvent, ok, sleep, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import {
+  collect,
+  newClientId,
+  nextEvent,
+  ok,
+  sleep,
+  startTestWorld,
+  type TestWorld,
+} from '../test-support/test-world.js';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -25,8 +33,16 @@ describe('the read cursor', () => {
     const onPhone = nextEvent(benPhone, 'read:updated');
     const receipt = nextEvent(anaSocket, 'read:updated');
     const read = await ok(benLaptop, 'read:mark', { conversationId: dm.id, seq: 3 });
-    expect(read).toEqual({ conversationId: dm.id, readSeq: 3, unread: { count: 0, mentions: 0, asOfSeq: 3 } });
-    expect(await onPhone).toMatchObject({ userId: ben.user.id, readSeq: 3, unread: { count: 0, mentions: 0 } });
+    expect(read).toEqual({
+      conversationId: dm.id,
+      readSeq: 3,
+      unread: { count: 0, mentions: 0, asOfSeq: 3 },
+    });
+    expect(await onPhone).toMatchObject({
+      userId: ben.user.id,
+      readSeq: 3,
+      unread: { count: 0, mentions: 0 },
+    });
     const seenByAna = await receipt;
     expect(seenByAna).toMatchObject({ userId: ben.user.id, readSeq: 3 });
     expect(seenByAna.unread).toBeUndefined();
@@ -37,7 +53,8 @@ describe('the read cursor', () => {
     const dee = await world.signUp('dee');
     const dm = await directConversation(world, cy, dee);
     const cySocket = await world.connect(cy);
-    for (const body of ['a', 'b', 'c']) await ok(cySocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body });
+    for (const body of ['a', 'b', 'c'])
+      await ok(cySocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body });
     const deeSocket = await world.connect(dee);
     await ok(deeSocket, 'read:mark', { conversationId: dm.id, seq: 3 });
     const heard = collect(cySocket, 'read:updated');
@@ -54,7 +71,8 @@ describe('the read cursor', () => {
     const fay = await world.signUp('fay');
     const dm = await directConversation(world, eve, fay);
     const eveSocket = await world.connect(eve);
-    for (const body of ['a', 'b', 'c']) await ok(eveSocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body });
+    for (const body of ['a', 'b', 'c'])
+      await ok(eveSocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body });
     const fayLaptop = await world.connect(fay);
     const fayPhone = await world.connect(await world.signIn('fay', 'Phone'));
     await ok(fayLaptop, 'read:mark', { conversationId: dm.id, seq: 3 });
@@ -70,7 +88,11 @@ describe('the read cursor', () => {
     const dm = await directConversation(world, gus, hal);
     const gusSocket = await world.connect(gus);
     const halSocket = await world.connect(hal);
-    const sent = await ok(gusSocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'there?' });
+    const sent = await ok(gusSocket, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'there?',
+    });
     const delivered = nextEvent(gusSocket, 'read:updated', (r) => r.userId === hal.user.id);
     await ok(halSocket, 'delivered:mark', { conversationId: dm.id, seq: sent.seq });
     expect(await delivered).toMatchObject({ deliveredSeq: sent.seq, readSeq: 0 });
@@ -82,7 +104,11 @@ describe('the read cursor', () => {
     const kim = await world.signUp('kim');
     const team = await group(world, ivy, [jo, kim]);
     const ivySocket = await world.connect(ivy);
-    const sent = await ok(ivySocket, 'message:send', { conversationId: team.id, clientId: newClientId(), body: 'seen?' });
+    const sent = await ok(ivySocket, 'message:send', {
+      conversationId: team.id,
+      clientId: newClientId(),
+      body: 'seen?',
+    });
     await ok(await world.connect(jo), 'read:mark', { conversationId: team.id, seq: sent.seq });
     const page = await ok(ivySocket, 'sync:fetch', { cursors: [] });
     const state = page.conversations.find((c) => c.state.id === team.id)?.state;

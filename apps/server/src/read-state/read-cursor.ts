@@ -57,7 +57,10 @@ export async function markUnread(ctx: ServerContext, actor: Actor, request: Mark
     where: { conversationId_userId: { conversationId: request.conversationId, userId: actor.userId } },
     data: { readSeq },
   });
-  return publishReadState(ctx, actor, request.conversationId, { readSeq, deliveredSeq: membership.deliveredSeq });
+  return publishReadState(ctx, actor, request.conversationId, {
+    readSeq,
+    deliveredSeq: membership.deliveredSeq,
+  });
 }
 
 /** Delivered receipts exist for direct conversations only; elsewhere this is a no-op. */

@@ -13,7 +13,11 @@ type Entry = SyncPage['conversations'][number];
  * has no cursor for come with their latest messages (`reset`). At most `limit` messages per page;
  * a conversation that doesn't fit is left out of the page (and `hasMore` is set) until the next.
  */
-export async function catchUp(ctx: ServerContext, actor: Actor, request: z.output<typeof FetchSync>): Promise<SyncPage> {
+export async function catchUp(
+  ctx: ServerContext,
+  actor: Actor,
+  request: z.output<typeof FetchSync>,
+): Promise<SyncPage> {
   // States are read before messages: a cursor never claims more than the messages delivered with it.
   const states = await conversationStates(ctx, actor.userId);
   const cursors = new Map(request.cursors.map((c) => [c.conversationId, c.changeSeq]));

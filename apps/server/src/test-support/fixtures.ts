@@ -2,7 +2,11 @@ import type { ConversationState, Session } from '@confab/shared';
 import type { TestWorld } from './test-world.js';
 
 /** Opens (or returns) the direct conversation between two signed-in people. */
-export async function directConversation(world: TestWorld, a: Session, b: Session): Promise<ConversationState> {
+export async function directConversation(
+  world: TestWorld,
+  a: Session,
+  b: Session,
+): Promise<ConversationState> {
   const response = await world.http<ConversationState>('POST', '/api/conversations/direct', {
     token: a.accessToken,
     body: { userId: b.user.id },
@@ -19,8 +23,13 @@ export async function group(
 ): Promise<ConversationState> {
   const response = await world.http<ConversationState>('POST', '/api/conversations', {
     token: owner.accessToken,
-    body: { kind: options.kind ?? 'group', name: options.name ?? 'Team', memberIds: members.map((m) => m.user.id) },
+    body: {
+      kind: options.kind ?? 'group',
+      name: options.name ?? 'Team',
+      memberIds: members.map((m) => m.user.id),
+    },
   });
-  if (response.status !== 200) throw new Error(`create conversation failed: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`create conversation failed: ${JSON.stringify(response.body)}`);
   return response.body;
 }

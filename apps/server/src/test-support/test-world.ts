@@ -27,7 +27,11 @@ export interface TestWorld {
   redisUrl: string;
   /** Starts another server on the same database and Redis (e.g. to restart, or to run two). */
   startServer(overrides?: Partial<ServerConfigInput>): Promise<ConfabServer>;
-  http<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string; raw?: string }): Promise<{ status: number; body: T }>;
+  http<T = unknown>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; token?: string; raw?: string },
+  ): Promise<{ status: number; body: T }>;
   /** Creates an account and signs it in on a new device. */
   signUp(username: string, options?: { role?: 'admin' | 'member' }): Promise<Session>;
   signIn(username: string, deviceName?: string): Promise<Session>;
@@ -74,7 +78,9 @@ export async function startTestWorld(overrides: Partial<ServerConfigInput> = {})
   };
 
   const signIn = async (username: string, deviceName = 'Test device') => {
-    const response = await http<Session>('POST', '/api/auth/login', { body: { username, password: PASSWORD, deviceName } });
+    const response = await http<Session>('POST', '/api/auth/login', {
+      body: { username, password: PASSWORD, deviceName },
+    });
     if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
     return response.body;
   };

@@ -1,7 +1,7 @@
 import type { ErrorBody } from '@confab/shared';
 import type { z } from 'zod';
-import type { Logger } from '../platform/logger.js';
 import { DomainError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
 
 export function validationError(error: z.ZodError, what: string): DomainError {
   return new DomainError('bad_request', `invalid ${what}`, {

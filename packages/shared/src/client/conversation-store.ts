@@ -180,7 +180,12 @@ export class ConversationStore {
   }
 
   toStored(): StoredConversation {
-    return { state: this.#state, messages: [...this.messages()], lowSeq: this.#lowSeq, changeSeq: this.#cursor };
+    return {
+      state: this.#state,
+      messages: [...this.messages()],
+      lowSeq: this.#lowSeq,
+      changeSeq: this.#cursor,
+    };
   }
 
   #place(message: Message) {

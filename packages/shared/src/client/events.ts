@@ -9,7 +9,9 @@ import { withReadUpdate } from './read-state.js';
 import type { TypingStore } from './typing-store.js';
 
 /** A validated server event: its name and its parsed payload, correlated. */
-export type ServerEventEnvelope = { [E in ServerEventName]: { name: E; payload: ServerEvent<E> } }[ServerEventName];
+export type ServerEventEnvelope = {
+  [E in ServerEventName]: { name: E; payload: ServerEvent<E> };
+}[ServerEventName];
 
 function isServerEventName(name: string): name is ServerEventName {
   return Object.hasOwn(serverToClient, name);
@@ -21,7 +23,8 @@ export function parseServerEvent(
 ): { ok: true; event: ServerEventEnvelope } | { ok: false; report: ClientErrorReport } {
   if (!isServerEventName(name)) return { ok: false, report: { kind: 'unknown_event', event: name } };
   const parsed = serverToClient[name].safeParse(payload);
-  if (!parsed.success) return { ok: false, report: { kind: 'invalid_event', event: name, error: parsed.error } };
+  if (!parsed.success)
+    return { ok: false, report: { kind: 'invalid_event', event: name, error: parsed.error } };
   // The schema was picked by `name`, so the payload belongs to it; TypeScript cannot follow that.
   return { ok: true, event: { name, payload: parsed.data } as ServerEventEnvelope };
 }
@@ -40,7 +43,10 @@ export interface EventRoutes {
 export function createServerEventHandler(routes: EventRoutes, onError: ErrorReporter) {
   return (name: string, payload: unknown): void => {
     const parsed = parseServerEvent(name, payload);
-    if (!parsed.ok) return onError(parsed.report);
+    if (!parsed.ok) {
+      onError(parsed.report);
+      return;
+    }
     try {
       route(parsed.event, routes);
     } catch (error) {
@@ -53,27 +59,37 @@ function route(event: ServerEventEnvelope, routes: EventRoutes): void {
   const { conversations } = routes;
   switch (event.name) {
     case 'message:new':
-      return routes.ingest.live(event.payload, 'new');
+      routes.ingest.live(event.payload, 'new');
+      break;
     case 'message:updated':
-      return routes.ingest.live(event.payload, 'updated');
+      routes.ingest.live(event.payload, 'updated');
+      break;
     case 'conversation:joined':
       conversations.upsert(event.payload);
-      return routes.requestCatchUp();
+      routes.requestCatchUp();
+      break;
     case 'conversation:left':
       conversations.remove(event.payload.conversationId);
-      return routes.delivery.forget(event.payload.conversationId);
+      routes.delivery.forget(event.payload.conversationId);
+      break;
     case 'read:updated': {
       const update = event.payload;
       const store = conversations.get(update.conversationId);
-      if (store === undefined) return routes.requestCatchUp();
+      if (store === undefined) {
+        routes.requestCatchUp();
+        break;
+      }
       store.updateState((state) => withReadUpdate(state, update, routes.userId));
-      return conversations.changed(store.id);
+      conversations.changed(store.id);
+      break;
     }
     case 'typing':
-      return routes.typing.receive(event.payload);
+      routes.typing.receive(event.payload);
+      break;
     case 'presence':
-      return routes.presence.receive(event.payload.updates);
+      routes.presence.receive(event.payload.updates);
+      break;
     default:
-      return assertNever(event);
+      assertNever(event);
   }
 }

@@ -1,6 +1,6 @@
 import { LIMITS } from '../protocol/index.js';
 import type { Conversations } from './conversations.js';
-import { type ErrorReporter, RequestError, asRequestError } from './errors.js';
+import { asRequestError, type ErrorReporter, RequestError } from './errors.js';
 import type { Ingest } from './ingest.js';
 import type { Requester } from './request.js';
 
@@ -75,7 +75,8 @@ export function createHistory(deps: {
       fill(conversationId)
         .catch((error: unknown) => {
           const failure = asRequestError(error);
-          if (failure.code !== 'offline') deps.onError({ kind: 'request_failed', event: 'history:fetch', error: failure });
+          if (failure.code !== 'offline')
+            deps.onError({ kind: 'request_failed', event: 'history:fetch', error: failure });
         })
         .finally(() => filling.delete(conversationId));
     },

@@ -102,11 +102,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
       saveQueued = false;
       // 'sending' is not a state to come back to: after a restart it has to be sent again.
       const stored = entries.map((entry) => (entry.state === 'sending' ? asPending(entry) : entry));
-      await storage.save(stored).catch((error: unknown) => report({ kind: 'storage', operation: 'outbox.save', error }));
+      await storage
+        .save(stored)
+        .catch((error: unknown) => report({ kind: 'storage', operation: 'outbox.save', error }));
     });
   }
 
-  function update(clientId: string, change: (entry: OutboxEntry) => OutboxEntry | null): OutboxEntry | undefined {
+  function update(
+    clientId: string,
+    change: (entry: OutboxEntry) => OutboxEntry | null,
+  ): OutboxEntry | undefined {
     const index = entries.findIndex((entry) => entry.clientId === clientId);
     const entry = entries[index];
     if (entry === undefined) return undefined;
@@ -129,9 +134,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function pump() {
     if (!options.isConnected()) return;
-    const busy = new Set(entries.filter((entry) => entry.state === 'sending').map((entry) => entry.conversationId));
+    const busy = new Set(
+      entries.filter((entry) => entry.state === 'sending').map((entry) => entry.conversationId),
+    );
     for (const entry of entries) {
-      if (entry.state !== 'pending' || busy.has(entry.conversationId) || holds.has(entry.conversationId)) continue;
+      if (entry.state !== 'pending' || busy.has(entry.conversationId) || holds.has(entry.conversationId))
+        continue;
       busy.add(entry.conversationId);
       send(entry);
     }
@@ -241,7 +249,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
 
     entries(conversationId) {
-      return conversationId === undefined ? entries : entries.filter((entry) => entry.conversationId === conversationId);
+      return conversationId === undefined
+        ? entries
+        : entries.filter((entry) => entry.conversationId === conversationId);
     },
 
     stop() {

@@ -40,7 +40,11 @@ export function withOwnMessage(state: ConversationState, seq: number): Conversat
 }
 
 /** `read:updated`: my cursor (from any of my devices) or another member's receipt. */
-export function withReadUpdate(state: ConversationState, update: ReadUpdated, userId: string): ConversationState {
+export function withReadUpdate(
+  state: ConversationState,
+  update: ReadUpdated,
+  userId: string,
+): ConversationState {
   if (update.userId === userId) {
     return {
       ...state,

@@ -1,6 +1,6 @@
 import type { SyncCursor, SyncPage } from '../protocol/index.js';
 import type { Conversations } from './conversations.js';
-import { RequestError, asRequestError } from './errors.js';
+import { asRequestError, RequestError } from './errors.js';
 import type { GapWatcher } from './gaps.js';
 import type { Ingest } from './ingest.js';
 import type { Requester } from './request.js';
@@ -48,14 +48,17 @@ export function createSync(deps: {
 
   async function pass() {
     // Conversations without a cursor come back with `reset`; one that does not was left meanwhile.
-    const awaitingReset = [...conversations.all()].filter((store) => store.cursor === null).map((store) => store.id);
+    const awaitingReset = [...conversations.all()]
+      .filter((store) => store.cursor === null)
+      .map((store) => store.id);
     let cursors = conversations.cursors();
     for (;;) {
       const page = await requester.request('sync:fetch', { cursors });
       applyPage(page);
       if (!page.hasMore) break;
       const next = conversations.cursors();
-      if (sameCursors(cursors, next)) throw new RequestError('invalid_response', 'sync:fetch made no progress');
+      if (sameCursors(cursors, next))
+        throw new RequestError('invalid_response', 'sync:fetch made no progress');
       cursors = next;
     }
     for (const conversationId of awaitingReset) {

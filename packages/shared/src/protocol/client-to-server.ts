@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ConversationState, Message, Presence, UnreadCounts } from './entities.js';
 import { type Ack, ackSchema } from './errors.js';
+import { Seq } from './primitives.js';
 import { DeleteMessage, EditMessage, FetchHistory, React, SendMessage } from './requests/messages.js';
 import { ReportActivity, SetStatus, SubscribePresence, Typing } from './requests/presence.js';
 import { MarkDelivered, MarkRead, MarkUnread } from './requests/read-state.js';
 import { FetchSync } from './requests/sync.js';
-import { Seq } from './primitives.js';
 
 const Ok = z.object({});
 

@@ -19,7 +19,9 @@ export const ErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
   /** Where validation failed, e.g. ["body"]; only for bad_request. */
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+  issues: z
+    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+    .optional(),
   retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -16,7 +16,11 @@ export interface UnreadRow {
  * Unread and mention counts of a user's conversations, counted only up to the `lastSeq` read in
  * the same statement, so a client can add what it receives after that seq without counting twice.
  */
-export async function unreadCounts(db: Database, userId: string, conversationIds: string[]): Promise<UnreadRow[]> {
+export async function unreadCounts(
+  db: Database,
+  userId: string,
+  conversationIds: string[],
+): Promise<UnreadRow[]> {
   if (conversationIds.length === 0) return [];
   return db.$queryRaw<UnreadRow[]>`
     SELECT c.id AS "conversationId",

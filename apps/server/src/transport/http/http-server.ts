@@ -16,14 +16,14 @@ import { listDevices, logOut, revokeDevice } from '../../accounts/devices.js';
 import { logIn, refreshSession, setupFirstAdmin } from '../../accounts/sessions.js';
 import { createUserAsAdmin, listUsers, toUserProfile } from '../../accounts/users.js';
 import type { ServerContext } from '../../context.js';
+import { requireMembership } from '../../conversations/access.js';
 import { joinChannel, listChannels } from '../../conversations/channels.js';
 import { conversationState } from '../../conversations/conversation-state.js';
 import { createConversation } from '../../conversations/create.js';
 import { openDirectConversation } from '../../conversations/direct.js';
-import { requireMembership } from '../../conversations/access.js';
 import { addMembers, listMembers, removeMember, setNotificationLevel } from '../../conversations/members.js';
-import type { PresenceService } from '../../presence/presence-service.js';
 import { DomainError } from '../../platform/errors.js';
+import type { PresenceService } from '../../presence/presence-service.js';
 import { toErrorBody } from '../error-body.js';
 import { route } from './routes.js';
 
@@ -63,18 +63,37 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
   app.get('/healthz', async () => ({ ok: true }));
 
   // Accounts and devices
-  app.get('/api/setup', route(ctx, { auth: false }, async ({ ctx }) => ({ needed: (await ctx.db.user.count()) === 0 })));
-  app.post('/api/setup', route(ctx, { auth: false, body: SetupRequest }, ({ ctx, body }) => setupFirstAdmin(ctx, body)));
-  app.post('/api/auth/login', route(ctx, { auth: false, body: LoginRequest }, ({ ctx, body }) => logIn(ctx, body)));
+  app.get(
+    '/api/setup',
+    route(ctx, { auth: false }, async ({ ctx }) => ({ needed: (await ctx.db.user.count()) === 0 })),
+  );
+  app.post(
+    '/api/setup',
+    route(ctx, { auth: false, body: SetupRequest }, ({ ctx, body }) => setupFirstAdmin(ctx, body)),
+  );
+  app.post(
+    '/api/auth/login',
+    route(ctx, { auth: false, body: LoginRequest }, ({ ctx, body }) => logIn(ctx, body)),
+  );
   app.post(
     '/api/auth/refresh',
-    route(ctx, { auth: false, body: RefreshRequest }, ({ ctx, body }) => refreshSession(ctx, body.refreshToken)),
+    route(ctx, { auth: false, body: RefreshRequest }, ({ ctx, body }) =>
+      refreshSession(ctx, body.refreshToken),
+    ),
   );
-  app.post('/api/auth/logout', route(ctx, { auth: true }, ({ ctx, actor }) => logOut(ctx, actor)));
-  app.get('/api/devices', route(ctx, { auth: true }, async ({ ctx, actor }) => ({ devices: await listDevices(ctx, actor) })));
+  app.post(
+    '/api/auth/logout',
+    route(ctx, { auth: true }, ({ ctx, actor }) => logOut(ctx, actor)),
+  );
+  app.get(
+    '/api/devices',
+    route(ctx, { auth: true }, async ({ ctx, actor }) => ({ devices: await listDevices(ctx, actor) })),
+  );
   app.delete(
     '/api/devices/:id',
-    route(ctx, { auth: true, params: IdParams }, ({ ctx, actor, params }) => revokeDevice(ctx, actor, params.id)),
+    route(ctx, { auth: true, params: IdParams }, ({ ctx, actor, params }) =>
+      revokeDevice(ctx, actor, params.id),
+    ),
   );
   app.get(
     '/api/me',
@@ -92,10 +111,15 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
       return toUserProfile(await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId } }));
     }),
   );
-  app.get('/api/users', route(ctx, { auth: true }, async ({ ctx }) => ({ users: await listUsers(ctx) })));
+  app.get(
+    '/api/users',
+    route(ctx, { auth: true }, async ({ ctx }) => ({ users: await listUsers(ctx) })),
+  );
   app.post(
     '/api/users',
-    route(ctx, { auth: true, body: CreateUserRequest }, ({ ctx, actor, body }) => createUserAsAdmin(ctx, actor.userId, body)),
+    route(ctx, { auth: true, body: CreateUserRequest }, ({ ctx, actor, body }) =>
+      createUserAsAdmin(ctx, actor.userId, body),
+    ),
   );
 
   // Conversations
@@ -111,7 +135,10 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
       createConversation(ctx, actor, body),
     ),
   );
-  app.get('/api/channels', route(ctx, { auth: true }, async ({ ctx, actor }) => ({ channels: await listChannels(ctx, actor) })));
+  app.get(
+    '/api/channels',
+    route(ctx, { auth: true }, async ({ ctx, actor }) => ({ channels: await listChannels(ctx, actor) })),
+  );
   app.get(
     '/api/conversations/:id',
     route(ctx, { auth: true, params: IdParams }, async ({ ctx, actor, params }) => {
@@ -121,7 +148,9 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
   );
   app.post(
     '/api/conversations/:id/join',
-    route(ctx, { auth: true, params: IdParams }, ({ ctx, actor, params }) => joinChannel(ctx, actor, params.id)),
+    route(ctx, { auth: true, params: IdParams }, ({ ctx, actor, params }) =>
+      joinChannel(ctx, actor, params.id),
+    ),
   );
   app.post(
     '/api/conversations/:id/leave',
@@ -149,8 +178,10 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
   );
   app.patch(
     '/api/conversations/:id/settings',
-    route(ctx, { auth: true, params: IdParams, body: UpdateMembershipSettingsRequest }, ({ ctx, actor, params, body }) =>
-      setNotificationLevel(ctx, actor, params.id, body.notificationLevel),
+    route(
+      ctx,
+      { auth: true, params: IdParams, body: UpdateMembershipSettingsRequest },
+      ({ ctx, actor, params, body }) => setNotificationLevel(ctx, actor, params.id, body.notificationLevel),
     ),
   );
 

@@ -39,7 +39,9 @@ export function route<B extends z.ZodType, P extends z.ZodType, Auth extends boo
   handler: Handler<B, P, Auth>,
 ) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = (options.auth ? await authenticate(ctx, bearer(request)) : null) as Auth extends true ? Actor : null;
+    const actor = (options.auth ? await authenticate(ctx, bearer(request)) : null) as Auth extends true
+      ? Actor
+      : null;
     const params = options.params ? parse(options.params, request.params, 'path') : undefined;
     const body = options.body ? parse(options.body, request.body, 'body') : undefined;
     const result = await handler({ ctx, body, params, actor } as Parameters<Handler<B, P, Auth>>[0]);

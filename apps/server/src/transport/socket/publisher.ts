@@ -10,7 +10,10 @@ export function socketPublisher(io: ConfabIo): EventPublisher {
       const recipients = userIds.filter((id) => id !== options?.exceptUserId);
       // An empty room list would mean "everyone" to Socket.IO.
       if (recipients.length === 0) return;
-      io.to(recipients.map(userRoom)).emit(event, ...([payload] as Parameters<ServerToClientEvents[typeof event]>));
+      io.to(recipients.map(userRoom)).emit(
+        event,
+        ...([payload] as Parameters<ServerToClientEvents[typeof event]>),
+      );
     },
     disconnectDevice(deviceId) {
       io.in(deviceRoom(deviceId)).disconnectSockets(true);

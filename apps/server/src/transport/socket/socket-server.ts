@@ -1,18 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
-import {
-  type Ack,
-  type ClientEventName,
-  clientToServer,
-  Handshake,
-  PROTOCOL_VERSION,
-} from '@confab/shared';
+import { type Ack, type ClientEventName, clientToServer, Handshake, PROTOCOL_VERSION } from '@confab/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { authenticate } from '../../accounts/sessions.js';
 import type { ServerContext } from '../../context.js';
-import type { PresenceService } from '../../presence/presence-service.js';
-import type { Redis } from '../../platform/redis.js';
 import { DomainError } from '../../platform/errors.js';
+import type { Redis } from '../../platform/redis.js';
+import type { PresenceService } from '../../presence/presence-service.js';
 import { toErrorBody, validationError } from '../error-body.js';
 import { type HandlerCall, handlers } from './handlers.js';
 import { deviceRoom, userRoom } from './rooms.js';
@@ -69,7 +63,9 @@ export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: Pre
       .then((user) => presence.connected(socket.id, actor.userId, actor.deviceId, user.chosenStatus))
       .catch((error: unknown) => log.error({ err: error }, 'presence connect failed'));
     socket.on('disconnect', () => {
-      presence.disconnected(socket.id).catch((error: unknown) => log.error({ err: error }, 'presence disconnect failed'));
+      presence
+        .disconnected(socket.id)
+        .catch((error: unknown) => log.error({ err: error }, 'presence disconnect failed'));
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       void dispatch(socket, ctx, presence, event, args);

@@ -27,11 +27,19 @@ describe('two server processes sharing PostgreSQL and Redis', () => {
     const benOnSecond = await world.connect(ben, { url: second.url });
 
     const toBen = nextEvent(benOnSecond, 'message:new');
-    const sent = await ok(anaOnFirst, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'across' });
+    const sent = await ok(anaOnFirst, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'across',
+    });
     expect(await toBen).toEqual(sent);
 
     const toAna = nextEvent(anaOnFirst, 'message:new', (m) => m.body === 'and back');
-    const reply = await ok(benOnSecond, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: 'and back' });
+    const reply = await ok(benOnSecond, 'message:send', {
+      conversationId: dm.id,
+      clientId: newClientId(),
+      body: 'and back',
+    });
     expect(await toAna).toEqual(reply);
   });
 
@@ -46,7 +54,11 @@ describe('two server processes sharing PostgreSQL and Redis', () => {
     await ok(cyOnFirst, 'typing:start', { conversationId: team.id });
     expect(await typing).toEqual({ conversationId: team.id, userId: cy.user.id, typing: true });
 
-    const message = await ok(cyOnFirst, 'message:send', { conversationId: team.id, clientId: newClientId(), body: 'read me' });
+    const message = await ok(cyOnFirst, 'message:send', {
+      conversationId: team.id,
+      clientId: newClientId(),
+      body: 'read me',
+    });
     const receipt = nextEvent(cyOnFirst, 'read:updated', (r) => r.userId === dee.user.id);
     await ok(deeOnSecond, 'read:mark', { conversationId: team.id, seq: message.seq });
     expect(await receipt).toMatchObject({ readSeq: message.seq });
@@ -62,7 +74,9 @@ describe('two server processes sharing PostgreSQL and Redis', () => {
     await directConversation(world, eve, fay);
     const watcher = await world.connect(eve);
     await ok(watcher, 'presence:subscribe', { userIds: [fay.user.id] });
-    const online = nextEvent(watcher, 'presence', (p) => p.updates.some((u) => u.userId === fay.user.id && u.status === 'online'));
+    const online = nextEvent(watcher, 'presence', (p) =>
+      p.updates.some((u) => u.userId === fay.user.id && u.status === 'online'),
+    );
     await world.connect(fay, { url: second.url });
     await online;
   });

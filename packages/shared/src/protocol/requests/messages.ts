@@ -28,5 +28,8 @@ export const FetchHistory = z
     afterSeq: Seq.optional(),
     limit: z.number().int().min(1).max(LIMITS.historyPageMax).default(50),
   })
-  .refine((r) => r.beforeSeq === undefined || r.afterSeq === undefined, 'give beforeSeq or afterSeq, not both');
+  .refine(
+    (r) => r.beforeSeq === undefined || r.afterSeq === undefined,
+    'give beforeSeq or afterSeq, not both',
+  );
 export type FetchHistory = z.input<typeof FetchHistory>;

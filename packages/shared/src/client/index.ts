@@ -1,0 +1,14 @@
+export { backoffDelay } from './backoff.js';
+export type { ClientSnapshot, ConfabClient, ConfabClientOptions, ConversationView } from './client.js';
+export { createConfabClient } from './client.js';
+export type { Clock, ManualClock, TimerHandle } from './clock.js';
+export { createManualClock, systemClock } from './clock.js';
+export type { ConfabSocket, ConfabSocketOptions, ConnectionState } from './connection.js';
+export type { StoredConversation } from './conversation-store.js';
+export type { ConversationStorage } from './conversations.js';
+export { createMemoryConversationStorage } from './conversations.js';
+export type { ClientErrorReport, LocalErrorCode } from './errors.js';
+export { RequestError } from './errors.js';
+export type { OutboxStorage } from './outbox.js';
+export { createMemoryOutboxStorage, OutboxEntry } from './outbox.js';
+export type { Unread } from './read-state.js';
