@@ -163,7 +163,9 @@ export class PresenceService {
   }
 
   private async sweepOffline(): Promise<void> {
-    for (const userId of await this.store.takeDueOffline(Date.now())) await this.recompute(userId);
+    const now = Date.now();
+    const due = [...(await this.store.takeDueOffline(now)), ...(await this.store.takeExpired(now))];
+    for (const userId of new Set(due)) await this.recompute(userId);
   }
 
   private flush(): void {

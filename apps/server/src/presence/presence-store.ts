@@ -13,6 +13,8 @@ const connsKey = (userId: string) => `presence:conns:${userId}`;
 const publishedKey = (userId: string) => `presence:published:${userId}`;
 const chosenKey = (userId: string) => `presence:chosen:${userId}`;
 const OFFLINE_DUE = 'presence:offline-due';
+/** Per user, the latest expiry of any of their connections: finds users whose server process died. */
+const EXPIRIES = 'presence:expiries';
 
 /** Presence lives in Redis only: it is shared by all server processes and never worth a disk write. */
 export class PresenceStore {
@@ -22,6 +24,7 @@ export class PresenceStore {
     await this.redis
       .multi()
       .hset(connsKey(userId), socketId, JSON.stringify(record))
+      .zadd(EXPIRIES, 'GT', record.expiresAt, userId)
       .zrem(OFFLINE_DUE, userId)
       .exec();
   }
@@ -35,8 +38,10 @@ export class PresenceStore {
   ): Promise<void> {
     if (entries.length === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const { userId, socketId, record } of entries)
+    for (const { userId, socketId, record } of entries) {
       pipeline.hset(connsKey(userId), socketId, JSON.stringify(record));
+      pipeline.zadd(EXPIRIES, 'GT', record.expiresAt, userId);
+    }
     await pipeline.exec();
   }
 
@@ -60,12 +65,21 @@ export class PresenceStore {
 
   /** Users whose grace period ran out; each is handed to exactly one server process. */
   async takeDueOffline(now: number): Promise<string[]> {
-    const due = await this.redis.zrangebyscore(OFFLINE_DUE, 0, now, 'LIMIT', 0, 500);
+    return this.takeDue(OFFLINE_DUE, now);
+  }
+
+  private async takeDue(key: string, now: number): Promise<string[]> {
+    const due = await this.redis.zrangebyscore(key, 0, now, 'LIMIT', 0, 500);
     const taken: string[] = [];
     for (const userId of due) {
-      if ((await this.redis.zrem(OFFLINE_DUE, userId)) === 1) taken.push(userId);
+      if ((await this.redis.zrem(key, userId)) === 1) taken.push(userId);
     }
     return taken;
+  }
+
+  /** Users none of whose connections has been refreshed in time (their server process died). */
+  async takeExpired(now: number): Promise<string[]> {
+    return this.takeDue(EXPIRIES, now);
   }
 
   /** Records the status others were last told and returns the one before. */

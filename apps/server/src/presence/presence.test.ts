@@ -1,6 +1,7 @@
 import type { Presence } from '@confab/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversation } from '../test-support/fixtures.js';
+import { spawnServerProcess } from '../test-support/server-process.js';
 import { nextEvent, ok, sleep, startTestWorld, type TestWorld } from '../test-support/test-world.js';
 
 const GRACE_MS = 400;
@@ -103,5 +104,32 @@ describe('presence', () => {
     await world.connect(watched);
     await sleep(300);
     expect(seen).toEqual([watched.user.id]);
+  });
+});
+
+describe('presence when a server process dies', () => {
+  it('goes offline once the dead process’s heartbeats stop', async () => {
+    const watcher = await world.signUp('ned');
+    const watched = await world.signUp('oli');
+    await directConversation(world, watcher, watched);
+    const doomed = await spawnServerProcess({
+      DATABASE_URL: world.databaseUrl,
+      REDIS_URL: world.redisUrl,
+      AUTH_SECRET: world.server.config.authSecret,
+      PRESENCE_HEARTBEAT_MS: '100',
+    });
+    const watcherSocket = await world.connect(watcher);
+    await ok(watcherSocket, 'presence:subscribe', { userIds: [watched.user.id] });
+    const online = nextEvent(watcherSocket, 'presence', (p) => p.updates.some((u) => u.status === 'online'));
+    await world.connect(watched, { url: doomed.url });
+    await online;
+    const offline = nextEvent(
+      watcherSocket,
+      'presence',
+      (p) => p.updates.some((u) => u.status === 'offline'),
+      8_000,
+    );
+    await doomed.crash();
+    expect((await offline).updates[0]).toMatchObject({ userId: watched.user.id, status: 'offline' });
   });
 });

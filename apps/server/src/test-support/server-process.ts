@@ -6,6 +6,8 @@ const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
+  /** Kills the process without letting it clean up, as a crash would. */
+  crash(): Promise<void>;
 }
 
 /** Runs `main.ts` as a separate OS process — a second server node, sharing PostgreSQL and Redis. */
@@ -30,13 +32,11 @@ export async function spawnServerProcess(env: Record<string, string>): Promise<S
     });
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}:\n${output}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url: `http://127.0.0.1:${port}`, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') };
 }

@@ -103,8 +103,12 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationOn
  * some enum changes), so it must not be wrapped in another transaction.
  */
 function managesOwnTransaction(script: string): boolean {
-  const withoutComments = script.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
-  return /(^|;)\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK)\s*(;|$)/im.test(withoutComments);
+  const statements = script
+    .replace(/--[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    // Function bodies ($$ ... $$) have BEGIN/END blocks of their own.
+    .replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, "''");
+  return /(^|;)\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK)\s*(;|$)/im.test(statements);
 }
 
 function describeFailed(rows: MigrationRow[]): string {
