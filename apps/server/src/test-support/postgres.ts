@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -99,6 +99,24 @@ function killNow(dataDir: string, tempDir: string): void {
   rmSync(tempDir, { recursive: true, force: true });
 }
 
+/**
+ * Runs `cleanup` (a shell command) once this process is gone, however it ended, even by SIGKILL
+ * (a killed test run must not leave servers behind). Returns a function that cancels it.
+ */
+export function cleanupWhenProcessDies(cleanup: string): () => void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${cleanup}`;
+  const watchdog = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.on('error', () => {});
+  watchdog.unref();
+  return () => {
+    try {
+      if (watchdog.pid) process.kill(-watchdog.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+}
+
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = findPostgresBinDir();
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'confab-pg-'));
@@ -158,6 +176,10 @@ export async function startPostgres(): Promise<PostgresCluster> {
       }
     }
 
+    const pidFile = shellQuote(path.join(dataDir, 'postmaster.pid'));
+    const cancelWatchdog = cleanupWhenProcessDies(
+      `kill -QUIT "$(head -n 1 ${pidFile} 2>/dev/null)" 2>/dev/null; sleep 1; rm -rf ${shellQuote(tempDir)}`,
+    );
     const host = '127.0.0.1';
     const user = 'postgres';
     const urlFor = (database: string) =>
@@ -174,6 +196,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
         if (stopped) return;
         stopped = true;
         process.removeListener('exit', onExit);
+        cancelWatchdog();
         try {
           await runPg(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
         } finally {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort } from './postgres.js';
+import { cleanupWhenProcessDies, freePort } from './postgres.js';
 
 /**
  * A throwaway Redis server for tests, from Debian's `redis-server` package: 127.0.0.1 on a free
@@ -79,9 +79,11 @@ async function startOnce(binary: string, port: number): Promise<RedisServer> {
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const cancelWatchdog = child.pid ? cleanupWhenProcessDies(`kill -KILL ${child.pid} 2>/dev/null`) : () => {};
 
   const stop = async () => {
     process.removeListener('exit', killOnExit);
+    cancelWatchdog();
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     if (!(await waitForExit(child, 5000))) {
