@@ -1,13 +1,9 @@
 import { PROTOCOL_VERSION, type Session } from '@confab/shared';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import { describe, expect, it } from 'vitest';
+import { useTestWorld } from '../test-support/test-world.js';
 
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld();
-});
-afterAll(async () => world?.close());
+const world = useTestWorld();
 
 /** Connects and reports how the server answered: connected, or the refusal's code. */
 function tryConnect(token: string, protocolVersion = PROTOCOL_VERSION) {

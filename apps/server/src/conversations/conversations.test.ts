@@ -1,5 +1,5 @@
 import type { ChannelListing, ConversationState, Member } from '@confab/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
 import {
   collect,
@@ -8,15 +8,10 @@ import {
   ok,
   request,
   sleep,
-  startTestWorld,
-  type TestWorld,
+  useTestWorld,
 } from '../test-support/test-world.js';
 
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld();
-});
-afterAll(async () => world?.close());
+const world = useTestWorld();
 
 const systemEvents = async (conversationId: string) =>
   (

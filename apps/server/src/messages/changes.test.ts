@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directConversation, group } from '../test-support/fixtures.js';
-import {
-  newClientId,
-  nextEvent,
-  ok,
-  request,
-  startTestWorld,
-  type TestWorld,
-} from '../test-support/test-world.js';
+import { describe, expect, it } from 'vitest';
+import { group, twoPeople } from '../test-support/fixtures.js';
+import { newClientId, nextEvent, ok, request, useTestWorld } from '../test-support/test-world.js';
 
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld({ editWindowSeconds: 2 });
-});
-afterAll(async () => world?.close());
-
-async function twoPeople(a: string, b: string) {
-  const first = await world.signUp(a);
-  const second = await world.signUp(b);
-  const dm = await directConversation(world, first, second);
-  return { dm, first: await world.connect(first), second: await world.connect(second), firstSession: first };
-}
+const world = useTestWorld({ editWindowSeconds: 2 });
 
 describe('editing', () => {
   it('replaces the text, marks it edited, and sends the new snapshot with the next change seq', async () => {
-    const { dm, first, second } = await twoPeople('ana', 'ben');
+    const { dm, aSocket: first, bSocket: second } = await twoPeople(world, 'ana', 'ben');
     const sent = await ok(first, 'message:send', {
       conversationId: dm.id,
       clientId: newClientId(),
@@ -43,7 +25,7 @@ describe('editing', () => {
   });
 
   it('is only for one’s own messages, and only within the edit window', async () => {
-    const { dm, first, second } = await twoPeople('cy', 'dee');
+    const { dm, aSocket: first, bSocket: second } = await twoPeople(world, 'cy', 'dee');
     const sent = await ok(first, 'message:send', {
       conversationId: dm.id,
       clientId: newClientId(),
@@ -65,7 +47,7 @@ describe('editing', () => {
 
 describe('deleting', () => {
   it('leaves a tombstone in place: same seq, no text, no reactions, on every device', async () => {
-    const { dm, first, second } = await twoPeople('eve', 'fay');
+    const { dm, aSocket: first, bSocket: second } = await twoPeople(world, 'eve', 'fay');
     const sent = await ok(first, 'message:send', {
       conversationId: dm.id,
       clientId: newClientId(),
@@ -114,7 +96,7 @@ describe('deleting', () => {
 
 describe('reactions', () => {
   it('group by emoji, and adding one twice or removing a missing one changes nothing', async () => {
-    const { dm, first, second } = await twoPeople('ivy', 'jo');
+    const { dm, aSocket: first, bSocket: second } = await twoPeople(world, 'ivy', 'jo');
     const sent = await ok(first, 'message:send', {
       conversationId: dm.id,
       clientId: newClientId(),
@@ -139,7 +121,7 @@ describe('reactions', () => {
 
 describe('history', () => {
   it('pages by seq in both directions', async () => {
-    const { dm, first } = await twoPeople('kim', 'lee');
+    const { dm, aSocket: first } = await twoPeople(world, 'kim', 'lee');
     for (let i = 1; i <= 7; i++) {
       await ok(first, 'message:send', { conversationId: dm.id, clientId: newClientId(), body: `m${i}` });
     }

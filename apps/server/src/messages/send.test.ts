@@ -1,20 +1,9 @@
 import type { Message } from '@confab/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import {
-  newClientId,
-  nextEvent,
-  ok,
-  request,
-  startTestWorld,
-  type TestWorld,
-} from '../test-support/test-world.js';
+import { newClientId, nextEvent, ok, request, useTestWorld } from '../test-support/test-world.js';
 
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld();
-});
-afterAll(async () => world?.close());
+const world = useTestWorld();
 
 const storedMessages = (conversationId: string) =>
   world.server.context.db.message.findMany({

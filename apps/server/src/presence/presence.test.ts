@@ -1,15 +1,11 @@
 import type { Presence } from '@confab/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directConversation } from '../test-support/fixtures.js';
 import { spawnServerProcess } from '../test-support/server-process.js';
-import { nextEvent, ok, sleep, startTestWorld, type TestWorld } from '../test-support/test-world.js';
+import { nextEvent, ok, sleep, useTestWorld } from '../test-support/test-world.js';
 
 const GRACE_MS = 400;
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld({ presenceGraceMs: GRACE_MS, presenceBatchMs: 20 });
-});
-afterAll(async () => world?.close());
+const world = useTestWorld({ presenceGraceMs: GRACE_MS, presenceBatchMs: 20 });
 
 async function pair(a: string, b: string) {
   const watcher = await world.signUp(a);

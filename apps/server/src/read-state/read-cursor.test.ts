@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directConversation, group } from '../test-support/fixtures.js';
-import {
-  collect,
-  newClientId,
-  nextEvent,
-  ok,
-  sleep,
-  startTestWorld,
-  type TestWorld,
-} from '../test-support/test-world.js';
+import { collect, newClientId, nextEvent, ok, sleep, useTestWorld } from '../test-support/test-world.js';
 
-let world: TestWorld;
-beforeAll(async () => {
-  world = await startTestWorld();
-});
-afterAll(async () => world?.close());
+const world = useTestWorld();
 
 describe('the read cursor', () => {
   it('reading on one device tells the user’s other devices the new cursor and zero unread', async () => {

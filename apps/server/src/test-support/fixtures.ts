@@ -33,3 +33,11 @@ export async function group(
     throw new Error(`create conversation failed: ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/** Two people, signed up, in a direct conversation, each connected on one device. */
+export async function twoPeople(world: TestWorld, first: string, second: string) {
+  const a = await world.signUp(first);
+  const b = await world.signUp(second);
+  const dm = await directConversation(world, a, b);
+  return { dm, a, b, aSocket: await world.connect(a), bSocket: await world.connect(b) };
+}

@@ -12,6 +12,7 @@ import {
   type Session,
 } from '@confab/shared';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { type ConfabServer, startConfabServer } from '../app.js';
 import type { ServerConfigInput } from '../config.js';
 import { createTestDatabase } from './database.js';
@@ -191,3 +192,23 @@ export function collect<E extends ServerEventName>(socket: TestSocket, event: E)
 
 export const newClientId = () => randomUUID();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts a world before the file's tests and closes it after. The returned object forwards to
+ * the live world, so tests can write `world.signUp(...)` at the top level of a describe.
+ */
+export function useTestWorld(overrides: Partial<ServerConfigInput> = {}): TestWorld {
+  let live: TestWorld | undefined;
+  beforeAll(async () => {
+    live = await startTestWorld(overrides);
+  });
+  afterAll(async () => live?.close());
+  const current = () => {
+    if (!live) throw new Error('the test world starts in beforeAll');
+    return live;
+  };
+  return new Proxy({} as TestWorld, {
+    get: (_target, key) => Reflect.get(current(), key),
+    set: (_target, key, value) => Reflect.set(current(), key, value),
+  });
+}

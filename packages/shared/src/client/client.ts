@@ -26,12 +26,16 @@ import { createServerEventHandler } from './events.js';
 import { createGapWatcher } from './gaps.js';
 import { createHistory } from './history.js';
 import { createIngest } from './ingest.js';
-import { createOutbox, type OutboxEntry, type OutboxStorage } from './outbox.js';
+import { createOutbox, type OutboxStorage } from './outbox.js';
 import { createPresenceStore } from './presence-store.js';
-import { type Unread, unreadCounts, withReadState } from './read-state.js';
+import { withReadState } from './read-state.js';
 import { createRequester } from './request.js';
 import { createSync } from './sync.js';
 import { createTypingStore } from './typing-store.js';
+import { type ClientSnapshot, type ConversationView, createViews } from './views.js';
+
+/** What `send` checks before queueing; the outbox adds the clientId. */
+const NewMessage = SendMessage.omit({ clientId: true });
 
 export interface ConfabClientOptions {
   url: string;
@@ -46,21 +50,6 @@ export interface ConfabClientOptions {
   /** Invalid server data and failures the engine absorbed. Never throws into the engine. */
   onError?(report: ClientErrorReport): void;
   requestTimeoutMs?: number;
-}
-
-export interface ConversationView {
-  state: ConversationState;
-  /** Seq order. */
-  messages: readonly Message[];
-  /** This device's unconfirmed sends, in the order written. */
-  pending: readonly OutboxEntry[];
-  typingUserIds: readonly string[];
-  unread: Unread;
-}
-
-/** Plain and deterministic, for comparing two devices. */
-export interface ClientSnapshot {
-  conversations: Record<string, { readSeq: number; messages: Message[] }>;
 }
 
 export interface ConfabClient {
@@ -127,9 +116,12 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     changes,
     onError,
   });
+  // Closed from a disconnect until the next catch-up is done, so that resent messages follow
+  // everything the device missed instead of racing it.
+  let outboxOpen = false;
   const outbox = createOutbox({
     transmit: (request) => requester.request('message:send', request),
-    isConnected: () => requester.connected,
+    isConnected: () => outboxOpen && requester.connected,
     onSent: (message) => ingest.live(message, 'new'),
     onChange: (conversationId) => changes.touch(conversationId),
     onError,
@@ -187,6 +179,7 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
       // Only after the catch-up: pending sends then go out behind everything they reply to.
       if (resumeAfterSync) {
         resumeAfterSync = false;
+        outboxOpen = true;
         outbox.resume();
         presence.resend();
       }
@@ -220,6 +213,7 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
       resumeAfterSync = true;
       void sync.catchUp();
     } else if (previous.status === 'connected') {
+      outboxOpen = false;
       sync.disconnected();
       typing.reset();
     }
@@ -244,8 +238,7 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     return message;
   }
 
-  const views = new Map<string, { version: number; view: ConversationView }>();
-  let list: { revision: number; states: readonly ConversationState[] } | undefined;
+  const views = createViews({ userId, conversations, outbox, typing, changes });
 
   return {
     async start() {
@@ -268,9 +261,8 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     reconnectNow: () => connection.reconnectNow(),
 
     send(conversationId, body, sendOptions = {}) {
-      const checked = SendMessage.safeParse({
+      const checked = NewMessage.safeParse({
         conversationId,
-        clientId: crypto.randomUUID(),
         body,
         ...(sendOptions.replyToId !== undefined ? { replyToId: sendOptions.replyToId } : {}),
       });
@@ -325,49 +317,12 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     subscribePresence: (userIds) => presence.subscribe(userIds),
     unsubscribePresence: (userIds) => presence.unsubscribe(userIds),
 
-    conversations() {
-      if (list?.revision !== changes.revision) {
-        const states = [...conversations.all()].map((store) => store.state);
-        states.sort(
-          (a, b) => Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt) || a.id.localeCompare(b.id),
-        );
-        list = { revision: changes.revision, states };
-      }
-      return list.states;
-    },
-
-    conversation(conversationId) {
-      const store = conversations.get(conversationId);
-      if (store === undefined) return undefined;
-      const version = changes.version(conversationId);
-      const cached = views.get(conversationId);
-      if (cached?.version === version && cached.view.state === store.state) return cached.view;
-      const messages = store.messages();
-      const view: ConversationView = {
-        state: store.state,
-        messages,
-        pending: outbox.entries(conversationId),
-        typingUserIds: typing.typingUserIds(conversationId),
-        unread: unreadCounts(store.state, messages, userId),
-      };
-      views.set(conversationId, { version, view });
-      return view;
-    },
-
+    conversations: () => views.conversations(),
+    conversation: (conversationId) => views.conversation(conversationId),
     presence: (userId) => presence.get(userId),
     whenSynced: () => sync.whenSynced(),
     subscribe: (listener) => changes.subscribe(listener),
 
-    snapshot() {
-      const stores = [...conversations.all()].sort((a, b) => a.id.localeCompare(b.id));
-      const snapshot: ClientSnapshot = { conversations: {} };
-      for (const store of stores) {
-        snapshot.conversations[store.id] = {
-          readSeq: store.state.me.readSeq,
-          messages: [...store.messages()],
-        };
-      }
-      return snapshot;
-    },
+    snapshot: () => views.snapshot(),
   };
 }

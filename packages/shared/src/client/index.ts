@@ -1,5 +1,5 @@
 export { backoffDelay } from './backoff.js';
-export type { ClientSnapshot, ConfabClient, ConfabClientOptions, ConversationView } from './client.js';
+export type { ConfabClient, ConfabClientOptions } from './client.js';
 export { createConfabClient } from './client.js';
 export type { Clock, ManualClock, TimerHandle } from './clock.js';
 export { createManualClock, systemClock } from './clock.js';
@@ -12,3 +12,4 @@ export { RequestError } from './errors.js';
 export type { OutboxStorage } from './outbox.js';
 export { createMemoryOutboxStorage, OutboxEntry } from './outbox.js';
 export type { Unread } from './read-state.js';
+export type { ClientSnapshot, ConversationView } from './views.js';
