@@ -54,7 +54,8 @@ export interface ConfabClientOptions {
 
 export interface ConfabClient {
   start(): Promise<void>;
-  stop(): void;
+  /** Disconnects; resolves once the outbox and the conversations are saved to storage. */
+  stop(): Promise<void>;
   readonly connectionState: ConnectionState;
   reconnectNow(): void;
   /** Queues a message in the outbox and returns its clientId. Throws a `bad_request` RequestError for an invalid body. */
@@ -246,12 +247,13 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
       connection.start();
     },
 
-    stop() {
+    async stop() {
       connection.stop();
       outbox.stop();
       typing.reset();
       delivery.stop();
       gaps.stop();
+      await Promise.all([outbox.flushed(), conversations.flushed()]);
     },
 
     get connectionState() {

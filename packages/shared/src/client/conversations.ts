@@ -43,6 +43,8 @@ export interface Conversations {
   changed(conversationId: string): void;
   /** The device's sync cursors (conversations still waiting for their first catch-up have none). */
   cursors(): SyncCursor[];
+  /** Resolves once every change so far is in storage. */
+  flushed(): Promise<void>;
 }
 
 export function createConversations(options: {
@@ -82,6 +84,7 @@ export function createConversations(options: {
   }
 
   return {
+    flushed: () => writing,
     async load() {
       const loaded = await storage.load().catch((error: unknown) => {
         fail('conversations.load')(error);

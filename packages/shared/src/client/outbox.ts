@@ -61,6 +61,8 @@ export interface Outbox {
   resume(): void;
   entries(conversationId?: string): readonly OutboxEntry[];
   stop(): void;
+  /** Resolves once every change so far is in storage. */
+  flushed(): Promise<void>;
 }
 
 /** Refusals that a resend cannot change: the entry fails and waits for the user. */
@@ -258,5 +260,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const { handle } of holds.values()) clock.clearTimeout(handle);
       holds.clear();
     },
+    flushed: () => saving,
   };
 }
