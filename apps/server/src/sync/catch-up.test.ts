@@ -8,7 +8,8 @@ import { newClientId, useTestWorld } from '../test-support/test-world.js';
 
 const world = useTestWorld();
 
-const userMessages = (messages: readonly Message[] | undefined) => (messages ?? []).filter((m) => m.kind === 'user');
+const userMessages = (messages: readonly Message[] | undefined) =>
+  (messages ?? []).filter((m) => m.kind === 'user');
 
 describe('a device that was offline', () => {
   it('catches up to exactly the state of a device that stayed online', async () => {
@@ -25,7 +26,10 @@ describe('a device that was offline', () => {
 
     benDevice.client.send(dm.id, 'hello before');
     benDevice.client.send(team.id, 'team hello before');
-    await until(offline.client, () => userMessages(offline.client.conversation(team.id)?.messages).length === 1);
+    await until(
+      offline.client,
+      () => userMessages(offline.client.conversation(team.id)?.messages).length === 1,
+    );
     const early = userMessages(offline.client.conversation(dm.id)?.messages)[0]!;
 
     await offline.client.stop();
@@ -42,15 +46,24 @@ describe('a device that was offline', () => {
     await benDevice.client.remove(userMessages(benDevice.client.conversation(dm.id)?.messages)[1]!.id);
     const later = await group(world, cy, [ana], { name: 'Later' });
     cyDevice.client.send(later.id, 'welcome');
-    await until(online.client, () => userMessages(online.client.conversation(team.id)?.messages).length === 2);
+    await until(
+      online.client,
+      () => userMessages(online.client.conversation(team.id)?.messages).length === 2,
+    );
     await online.client.markRead(team.id);
     online.client.send(dm.id, 'answering from the laptop');
 
-    await until(online.client, () => userMessages(online.client.conversation(later.id)?.messages).length === 1);
+    await until(
+      online.client,
+      () => userMessages(online.client.conversation(later.id)?.messages).length === 1,
+    );
     await until(online.client, () => online.client.conversation(dm.id)?.pending.length === 0);
     await offline.restart();
 
-    await until(offline.client, () => JSON.stringify(offline.client.snapshot()) === JSON.stringify(online.client.snapshot()));
+    await until(
+      offline.client,
+      () => JSON.stringify(offline.client.snapshot()) === JSON.stringify(online.client.snapshot()),
+    );
     expect(offline.client.snapshot()).toEqual(online.client.snapshot());
 
     // And the state they agree on is the right one.
@@ -87,13 +100,19 @@ describe('a device that was offline', () => {
     ]);
     await deeDevice.restart();
 
-    await until(eveDevice.client, () => userMessages(eveDevice.client.conversation(dm.id)?.messages).length === 2);
+    await until(
+      eveDevice.client,
+      () => userMessages(eveDevice.client.conversation(dm.id)?.messages).length === 2,
+    );
     await until(deeDevice.client, () => deeDevice.client.conversation(dm.id)?.pending.length === 0);
     expect(userMessages(eveDevice.client.conversation(dm.id)?.messages).map((m) => m.body)).toEqual([
       'written offline 1',
       'written offline 2',
     ]);
-    const stored = await world.server.context.db.message.findMany({ where: { conversationId: dm.id }, orderBy: { seq: 'asc' } });
+    const stored = await world.server.context.db.message.findMany({
+      where: { conversationId: dm.id },
+      orderBy: { seq: 'asc' },
+    });
     expect(stored.map((m) => m.body)).toEqual(['written offline 1', 'written offline 2']);
     deeDevice.client.stop();
     eveDevice.client.stop();
@@ -108,7 +127,10 @@ describe('a device that misses a live event', () => {
     const gusDevice = await startDevice(world, gus);
     const fayDevice = await startDevice(world, fay);
     fayDevice.client.send(dm.id, 'seq 1');
-    await until(gusDevice.client, () => userMessages(gusDevice.client.conversation(dm.id)?.messages).length === 1);
+    await until(
+      gusDevice.client,
+      () => userMessages(gusDevice.client.conversation(dm.id)?.messages).length === 1,
+    );
 
     // Pub/sub drops seq 2: it is committed, but no device hears of it.
     const dropped: EventPublisher = { toUsers: () => {}, disconnectDevice: () => {} };
@@ -119,7 +141,10 @@ describe('a device that misses a live event', () => {
     );
     fayDevice.client.send(dm.id, 'seq 3');
 
-    await until(gusDevice.client, () => userMessages(gusDevice.client.conversation(dm.id)?.messages).length === 3);
+    await until(
+      gusDevice.client,
+      () => userMessages(gusDevice.client.conversation(dm.id)?.messages).length === 3,
+    );
     expect(gusDevice.client.conversation(dm.id)?.messages.map((m) => [m.seq, m.body])).toEqual([
       [1, 'seq 1'],
       [2, 'seq 2, never announced'],

@@ -15,7 +15,11 @@ export interface Device {
   restart(): Promise<void>;
 }
 
-export async function startDevice(world: TestWorld, session: Session, options: { url?: string } = {}): Promise<Device> {
+export async function startDevice(
+  world: TestWorld,
+  session: Session,
+  options: { url?: string } = {},
+): Promise<Device> {
   const storage = { outbox: createMemoryOutboxStorage(), conversations: createMemoryConversationStorage() };
   const errors: unknown[] = [];
   const make = () =>
