@@ -31,7 +31,7 @@ export async function startConfabServer(input: ServerConfigInput): Promise<Confa
     emitToSocket: (socketId: string, updates: Parameters<PresenceService['deliverLocally']>[0]) => void;
   };
   const presence = new PresenceService(ctx, presenceTransport);
-  const http = createHttpServer(ctx, presence);
+  const http = await createHttpServer(ctx, presence);
   const { io, sub } = createSocketServer(http.server, redis);
   ctx.events = socketPublisher(io);
   presenceTransport.broadcastToOtherProcesses = (updates) => io.serverSideEmit('presence:batch', updates);

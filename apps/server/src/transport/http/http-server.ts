@@ -11,7 +11,7 @@ import {
   UpdateMembershipSettingsRequest,
   UpdateProfileRequest,
 } from '@confab/shared';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import { listDevices, logOut, revokeDevice } from '../../accounts/devices.js';
 import { logIn, refreshSession, setupFirstAdmin } from '../../accounts/sessions.js';
 import { createUserAsAdmin, listUsers, toUserProfile } from '../../accounts/users.js';
@@ -26,6 +26,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { PresenceService } from '../../presence/presence-service.js';
 import { toErrorBody } from '../error-body.js';
 import { route } from './routes.js';
+import { serveWebApp } from './web-app.js';
 
 const STATUS: Record<string, number> = {
   bad_request: 400,
@@ -47,8 +48,8 @@ function fromFastifyError(error: FastifyError): DomainError | null {
   return null;
 }
 
-export function createHttpServer(ctx: ServerContext, presence: PresenceService) {
-  const app = Fastify({ loggerInstance: ctx.log, bodyLimit: 64 * 1024 });
+export async function createHttpServer(ctx: ServerContext, presence: PresenceService) {
+  const app = Fastify({ loggerInstance: ctx.log as FastifyBaseLogger, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const known = error instanceof DomainError ? error : fromFastifyError(error);
@@ -56,9 +57,6 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
     const status = error.statusCode === 413 ? 413 : (STATUS[body.code] ?? 500);
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ code: 'not_found', message: 'no such endpoint' }),
-  );
 
   app.get('/healthz', async () => ({ ok: true }));
 
@@ -185,5 +183,10 @@ export function createHttpServer(ctx: ServerContext, presence: PresenceService) 
     ),
   );
 
+  if (!(await serveWebApp(app))) {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.code(404).send({ code: 'not_found', message: 'no such endpoint' }),
+    );
+  }
   return app;
 }
