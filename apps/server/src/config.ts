@@ -22,6 +22,18 @@ export const ServerConfig = z.object({
   presenceHeartbeatMs: z.coerce.number().int().positive().default(15_000),
   presenceBatchMs: z.coerce.number().int().nonnegative().default(250),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** On SIGTERM: how long to spread disconnects and wait for in-flight sends before exiting. */
+  drainTimeoutMs: z.coerce.number().int().nonnegative().default(10_000),
+  /** Per user: messages sent, edited, deleted or reacted to, per 10 s. */
+  rateLimitSendsPer10s: z.coerce.number().int().positive().default(60),
+  /** Per user: typing notices per 10 s. */
+  rateLimitTypingPer10s: z.coerce.number().int().positive().default(20),
+  /** Per user: presence subscriptions and status changes per minute. */
+  rateLimitPresencePerMinute: z.coerce.number().int().positive().default(60),
+  /** Per IP and username: sign-in attempts per minute. */
+  rateLimitLoginsPerMinute: z.coerce.number().int().positive().default(10),
+  /** Per IP: new Socket.IO connections per minute. */
+  rateLimitConnectionsPerMinute: z.coerce.number().int().positive().default(120),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 export type ServerConfigInput = z.input<typeof ServerConfig>;
@@ -38,6 +50,12 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   presenceHeartbeatMs: 'PRESENCE_HEARTBEAT_MS',
   presenceBatchMs: 'PRESENCE_BATCH_MS',
   logLevel: 'LOG_LEVEL',
+  drainTimeoutMs: 'DRAIN_TIMEOUT_MS',
+  rateLimitSendsPer10s: 'RATE_LIMIT_SENDS_PER_10S',
+  rateLimitTypingPer10s: 'RATE_LIMIT_TYPING_PER_10S',
+  rateLimitPresencePerMinute: 'RATE_LIMIT_PRESENCE_PER_MINUTE',
+  rateLimitLoginsPerMinute: 'RATE_LIMIT_LOGINS_PER_MINUTE',
+  rateLimitConnectionsPerMinute: 'RATE_LIMIT_CONNECTIONS_PER_MINUTE',
 };
 
 /** Reads the config from environment variables; a wrong value names the variable. */

@@ -2,6 +2,8 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './platform/database/prisma.js';
 import type { EventPublisher } from './platform/events.js';
 import type { Logger } from './platform/logger.js';
+import type { Metrics } from './platform/metrics.js';
+import type { RateLimits } from './platform/rate-limits.js';
 import type { Redis } from './platform/redis.js';
 
 /** What every domain operation may use; built once per server process in app.ts. */
@@ -11,6 +13,8 @@ export interface ServerContext {
   config: ServerConfig;
   events: EventPublisher;
   log: Logger;
+  metrics: Metrics;
+  limits: RateLimits;
 }
 
 /** Who is acting: the authenticated user and the device they act from. */

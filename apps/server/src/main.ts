@@ -5,7 +5,7 @@ const server = await startConfabServer(configFromEnv(process.env));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close().then(
+    server.drain().then(
       () => process.exit(0),
       () => process.exit(1),
     );

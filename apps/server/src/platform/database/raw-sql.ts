@@ -40,3 +40,8 @@ export async function unreadCounts(
     WHERE m."userId" = ${userId}::uuid AND m."conversationId" = ANY(${conversationIds}::uuid[])
     GROUP BY c.id, c."lastSeq"`;
 }
+
+/** Readiness: the database answers. */
+export async function ping(db: Database): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}

@@ -25,6 +25,7 @@ import { addMembers, listMembers, removeMember, setNotificationLevel } from '../
 import { DomainError } from '../../platform/errors.js';
 import type { PresenceService } from '../../presence/presence-service.js';
 import { toErrorBody } from '../error-body.js';
+import { registerOperationsRoutes } from './operations.js';
 import { route } from './routes.js';
 import { serveWebApp } from './web-app.js';
 
@@ -48,17 +49,22 @@ function fromFastifyError(error: FastifyError): DomainError | null {
   return null;
 }
 
-export async function createHttpServer(ctx: ServerContext, presence: PresenceService) {
+export async function createHttpServer(
+  ctx: ServerContext,
+  presence: PresenceService,
+  isDraining: () => boolean,
+) {
   const app = Fastify({ loggerInstance: ctx.log as FastifyBaseLogger, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const known = error instanceof DomainError ? error : fromFastifyError(error);
     const body = toErrorBody(known ?? error, ctx.log);
     const status = error.statusCode === 413 ? 413 : (STATUS[body.code] ?? 500);
+    if (body.retryAfterMs) reply.header('retry-after', Math.ceil(body.retryAfterMs / 1000));
     return reply.code(status).send(body);
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  registerOperationsRoutes(app, ctx, isDraining);
 
   // Accounts and devices
   app.get(
@@ -71,7 +77,10 @@ export async function createHttpServer(ctx: ServerContext, presence: PresenceSer
   );
   app.post(
     '/api/auth/login',
-    route(ctx, { auth: false, body: LoginRequest }, ({ ctx, body }) => logIn(ctx, body)),
+    route(ctx, { auth: false, body: LoginRequest }, async ({ ctx, body, ip }) => {
+      await ctx.limits.consume('login', `${ip}:${body.username}`);
+      return logIn(ctx, body);
+    }),
   );
   app.post(
     '/api/auth/refresh',

@@ -26,6 +26,8 @@ export type Handler<B extends z.ZodType, P extends z.ZodType, Auth extends boole
   body: z.output<B>;
   params: z.output<P>;
   actor: Auth extends true ? Actor : null;
+  /** The client's address, as Fastify sees it. */
+  ip: string;
 }) => Promise<unknown>;
 
 /**
@@ -44,7 +46,9 @@ export function route<B extends z.ZodType, P extends z.ZodType, Auth extends boo
       : null;
     const params = options.params ? parse(options.params, request.params, 'path') : undefined;
     const body = options.body ? parse(options.body, request.body, 'body') : undefined;
-    const result = await handler({ ctx, body, params, actor } as Parameters<Handler<B, P, Auth>>[0]);
+    const result = await handler({ ctx, body, params, actor, ip: request.ip } as Parameters<
+      Handler<B, P, Auth>
+    >[0]);
     if (result === undefined) return reply.code(204).send();
     return reply.send(result);
   };

@@ -31,7 +31,14 @@ export const handlers: Handlers = {
   'reaction:add': ({ ctx, actor, request }) => addReaction(ctx, actor, request),
   'reaction:remove': ({ ctx, actor, request }) => removeReaction(ctx, actor, request),
   'history:fetch': ({ ctx, actor, request }) => fetchHistory(ctx, actor, request),
-  'sync:fetch': ({ ctx, actor, request }) => catchUp(ctx, actor, request),
+  'sync:fetch': async ({ ctx, actor, request }) => {
+    const timer = ctx.metrics.syncDuration.startTimer();
+    try {
+      return await catchUp(ctx, actor, request);
+    } finally {
+      timer();
+    }
+  },
   'read:mark': ({ ctx, actor, request }) => markRead(ctx, actor, request),
   'read:markUnread': ({ ctx, actor, request }) => markUnread(ctx, actor, request),
   'delivered:mark': async ({ ctx, actor, request }) => {

@@ -1,5 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
-import { type Ack, type ClientEventName, clientToServer, Handshake, PROTOCOL_VERSION } from '@confab/shared';
+import {
+  type Ack,
+  type ClientEventName,
+  clientToServer,
+  type ErrorBody,
+  Handshake,
+  PROTOCOL_VERSION,
+} from '@confab/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { authenticate } from '../../accounts/sessions.js';
@@ -8,12 +15,15 @@ import { DomainError } from '../../platform/errors.js';
 import type { Redis } from '../../platform/redis.js';
 import type { PresenceService } from '../../presence/presence-service.js';
 import { toErrorBody, validationError } from '../error-body.js';
+import { EVENT_LIMITS } from './event-limits.js';
 import { type HandlerCall, handlers } from './handlers.js';
+import type { InFlight } from './in-flight.js';
 import { deviceRoom, userRoom } from './rooms.js';
 import type { ConfabIo, ConfabSocket } from './types.js';
 
-function refusal(code: 'unauthorized' | 'unsupported_protocol', message: string): Error {
-  return Object.assign(new Error(code), { data: { code, message } });
+/** A refused connection: the client sees `connect_error` with `message` = code and `data` = the body. */
+function refusal(body: ErrorBody): Error {
+  return Object.assign(new Error(body.code), { data: body });
 }
 
 /** Socket.IO on the HTTP server's port; its Redis adapter carries events between server processes. */
@@ -32,12 +42,25 @@ export function createSocketServer(httpServer: HttpServer, pub: Redis): { io: Co
 const isEventName = (name: string): name is ClientEventName => Object.hasOwn(clientToServer, name);
 
 /** Verifies the token on every (re)connection, then validates and dispatches every event. */
-export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: PresenceService): void {
+export function wireSocketServer(
+  io: ConfabIo,
+  ctx: ServerContext,
+  presence: PresenceService,
+  inFlight: InFlight,
+): void {
+  io.use((socket, next) => {
+    ctx.limits.consume('connect', socket.handshake.address).then(
+      () => next(),
+      (error: unknown) => next(refusal(toErrorBody(error, ctx.log))),
+    );
+  });
   io.use((socket, next) => {
     const handshake = Handshake.safeParse(socket.handshake.auth);
-    if (!handshake.success) return next(refusal('unauthorized', 'missing access token'));
+    if (!handshake.success) return next(refusal({ code: 'unauthorized', message: 'missing access token' }));
     if (handshake.data.protocolVersion !== PROTOCOL_VERSION) {
-      return next(refusal('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`));
+      return next(
+        refusal({ code: 'unsupported_protocol', message: `this server speaks protocol ${PROTOCOL_VERSION}` }),
+      );
     }
     authenticate(ctx, handshake.data.token).then(
       (actor) => {
@@ -47,7 +70,7 @@ export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: Pre
       (error: unknown) => {
         const message = error instanceof DomainError ? error.message : 'sign in again';
         if (!(error instanceof DomainError)) ctx.log.error({ err: error }, 'socket authentication failed');
-        next(refusal('unauthorized', message));
+        next(refusal({ code: 'unauthorized', message }));
       },
     );
   });
@@ -56,6 +79,13 @@ export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: Pre
 
   io.on('connection', (socket) => {
     const actor = socket.data;
+    ctx.metrics.connections.inc();
+    socket.onAnyOutgoing((event: string, payload: unknown) => {
+      if (event !== 'message:new') return;
+      ctx.metrics.messagesDelivered.inc();
+      const createdAt = Date.parse((payload as { createdAt: string }).createdAt);
+      ctx.metrics.deliveryLatency.observe(Math.max(0, Date.now() - createdAt) / 1000);
+    });
     socket.join([userRoom(actor.userId), deviceRoom(actor.deviceId)]);
     const log = ctx.log.child({ socketId: socket.id, userId: actor.userId, deviceId: actor.deviceId });
     void ctx.db.user
@@ -63,12 +93,16 @@ export function wireSocketServer(io: ConfabIo, ctx: ServerContext, presence: Pre
       .then((user) => presence.connected(socket.id, actor.userId, actor.deviceId, user.chosenStatus))
       .catch((error: unknown) => log.error({ err: error }, 'presence connect failed'));
     socket.on('disconnect', () => {
+      ctx.metrics.connections.dec();
+      inFlight.forget(socket.id);
       presence
         .disconnected(socket.id)
         .catch((error: unknown) => log.error({ err: error }, 'presence disconnect failed'));
     });
     socket.onAny((event: string, ...args: unknown[]) => {
-      void dispatch(socket, ctx, presence, event, args);
+      if (!inFlight.accepts(socket.id)) return;
+      inFlight.begin(socket.id);
+      dispatch(socket, ctx, presence, event, args).finally(() => inFlight.end(socket.id));
     });
   });
 }
@@ -91,6 +125,8 @@ async function dispatch(
     if (!isEventName(event)) throw new DomainError('bad_request', `unknown event "${event}"`);
     const parsed = clientToServer[event].request.safeParse(args[0]);
     if (!parsed.success) throw validationError(parsed.error, `${event} request`);
+    const limit = EVENT_LIMITS[event];
+    if (limit) await ctx.limits.consume(limit, socket.data.userId);
     const handler = handlers[event] as (call: HandlerCall<ClientEventName>) => Promise<unknown>;
     const data = await handler({
       ctx,
