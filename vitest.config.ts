@@ -14,6 +14,7 @@ export default defineConfig({
       'apps/**/src/**/*.test.ts',
       'prisma/**/*.test.ts',
       'scripts/**/*.test.ts',
+      '*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One throwaway PostgreSQL server per run, with the migrated database `confab_template`;
