@@ -8,6 +8,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Kills the process without letting it clean up, as a crash would. */
   crash(): Promise<void>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
 }
 
 /** Runs `main.ts` as a separate OS process — a second server node, sharing PostgreSQL and Redis. */
@@ -38,5 +40,10 @@ export async function spawnServerProcess(env: Record<string, string>): Promise<S
       child.once('exit', () => resolve());
       child.kill(signal);
     });
-  return { url: `http://127.0.0.1:${port}`, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => end('SIGTERM'),
+    crash: () => end('SIGKILL'),
+    output: () => output,
+  };
 }

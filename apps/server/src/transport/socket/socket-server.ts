@@ -88,11 +88,13 @@ export function wireSocketServer(
     });
     socket.join([userRoom(actor.userId), deviceRoom(actor.deviceId)]);
     const log = ctx.log.child({ socketId: socket.id, userId: actor.userId, deviceId: actor.deviceId });
+    log.debug({ transport: socket.conn.transport.name }, 'connected');
     void ctx.db.user
       .findUniqueOrThrow({ where: { id: actor.userId }, select: { chosenStatus: true } })
       .then((user) => presence.connected(socket.id, actor.userId, actor.deviceId, user.chosenStatus))
       .catch((error: unknown) => log.error({ err: error }, 'presence connect failed'));
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
+      log.debug({ reason }, 'disconnected');
       ctx.metrics.connections.dec();
       inFlight.forget(socket.id);
       presence
