@@ -1,4 +1,5 @@
 import {
+  type ChosenStatus,
   type ClientEventName,
   type ClientRequest,
   type ConversationState,
@@ -7,6 +8,7 @@ import {
   type ReadState,
   SendMessage,
 } from '../protocol/index.js';
+import { createActivity } from './activity.js';
 import { createChangeFeed } from './changes.js';
 import type { Clock } from './clock.js';
 import {
@@ -14,6 +16,7 @@ import {
   type Connection,
   type ConnectionState,
   createConnection,
+  type TokenRequest,
 } from './connection.js';
 import {
   type ConversationStorage,
@@ -28,7 +31,7 @@ import { createHistory } from './history.js';
 import { createIngest } from './ingest.js';
 import { createOutbox, type OutboxStorage } from './outbox.js';
 import { createPresenceStore } from './presence-store.js';
-import { withReadState } from './read-state.js';
+import { withNewerReadState, withReadState } from './read-state.js';
 import { createRequester } from './request.js';
 import { createSync } from './sync.js';
 import { createTypingStore } from './typing-store.js';
@@ -41,8 +44,11 @@ export interface ConfabClientOptions {
   url: string;
   /** The signed-in user: their own messages, typing and read cursor are told apart by it. */
   userId: string;
-  /** Called before every connection attempt; refresh the token here. null: signed out. */
-  getAccessToken(): Promise<string | null>;
+  /**
+   * Called before every connection attempt; refresh the token here when it is about to expire,
+   * or when `refused` says the server has just refused it. null: signed out.
+   */
+  getAccessToken(request: TokenRequest): Promise<string | null>;
   storage?: { outbox?: OutboxStorage; conversations?: ConversationStorage };
   socketOptions?: ConfabSocketOptions;
   random?: () => number;
@@ -58,6 +64,17 @@ export interface ConfabClient {
   stop(): Promise<void>;
   readonly connectionState: ConnectionState;
   reconnectNow(): void;
+  /** The device lost or regained its network (the browser's offline/online events). */
+  setOnline(online: boolean): void;
+  /** Whether a person is using this device; all idle devices make the user "away". */
+  setActive(active: boolean): void;
+  /** The status the user chose (`auto` derives it from their devices again). */
+  setStatus(status: ChosenStatus): Promise<void>;
+  /**
+   * A conversation state from an HTTP answer (settings, members, create, join). A conversation
+   * the device does not hold yet arrives whole with the next catch-up.
+   */
+  adoptState(state: ConversationState): void;
   /** Queues a message in the outbox and returns its clientId. Throws a `bad_request` RequestError for an invalid body. */
   send(conversationId: string, body: string, options?: { replyToId?: string }): string;
   retry(clientId: string): boolean;
@@ -169,6 +186,13 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     requestCatchUp: () => sync.requestCatchUp(),
   });
   const history = createHistory({ requester, conversations, ingest, onError });
+  const activity = createActivity({
+    emitActivity: (active) => fireAndForget('presence:activity', { active }),
+    requestStatus: async (status) => {
+      await requester.request('presence:setStatus', { status });
+    },
+    isConnected: () => requester.connected,
+  });
 
   let resumeAfterSync = false;
   const sync = createSync({
@@ -183,6 +207,7 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
         outboxOpen = true;
         outbox.resume();
         presence.resend();
+        activity.resend();
       }
       delivery.flush();
     },
@@ -261,6 +286,20 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
     },
 
     reconnectNow: () => connection.reconnectNow(),
+    setOnline: (online) => connection.setOnline(online),
+    setActive: (active) => activity.setActive(active),
+    setStatus: (status) => activity.setStatus(status),
+
+    adoptState(state) {
+      const store = conversations.get(state.id);
+      if (store === undefined) {
+        conversations.upsert(state);
+        sync.requestCatchUp();
+        return;
+      }
+      store.setState(withNewerReadState(store.state, state));
+      conversations.changed(state.id);
+    },
 
     send(conversationId, body, sendOptions = {}) {
       const checked = NewMessage.safeParse({

@@ -44,15 +44,20 @@ describe('connection', () => {
   let socket: FakeSocket;
   let options: ConfabSocketOptions | undefined;
   let tokens: (string | null)[];
+  let tokenRequests: { refused: boolean }[];
   let connection: Connection;
 
   beforeEach(() => {
     clock = createManualClock(1_000);
     socket = new FakeSocket();
     tokens = ['token-1', 'token-2', 'token-3', 'token-4'];
+    tokenRequests = [];
     connection = createConnection({
       url: 'http://confab.test',
-      getAccessToken: async () => (tokens.length > 0 ? (tokens.shift() ?? null) : 'token-n'),
+      getAccessToken: async (request) => {
+        tokenRequests.push(request);
+        return tokens.length > 0 ? (tokens.shift() ?? null) : 'token-n';
+      },
       clock,
       backoff: { random: () => 0.5 },
       createSocket: (_url, socketOptions) => {
@@ -121,6 +126,7 @@ describe('connection', () => {
     socket.serverSays('connect');
     expect(connection.state).toEqual({ status: 'connected' });
     expect(socket.connects.map((auth) => (auth as { token: string }).token)).toEqual(['token-1', 'token-2']);
+    expect(tokenRequests).toEqual([{ refused: false }, { refused: true }]);
   });
 
   it('needs a new sign-in when the refreshed token is refused too', async () => {
@@ -214,5 +220,36 @@ describe('connection', () => {
     socket.serverSays('connect');
     connection.stop();
     expect(seen).toEqual(['idle → connecting', 'connecting → connected', 'connected → closed']);
+  });
+
+  it('closes the socket at once when the device goes offline, and tries nothing until it is back', async () => {
+    connection.start();
+    await settle();
+    socket.serverSays('connect');
+    connection.setOnline(false);
+    expect(connection.state).toEqual({ status: 'offline' });
+    expect(socket.connected).toBe(false);
+    clock.advance(600_000);
+    connection.reconnectNow();
+    await settle();
+    expect(socket.connects).toHaveLength(1);
+    connection.setOnline(true);
+    expect(connection.state).toEqual({ status: 'connecting', attempt: 0 });
+    await settle();
+    expect(socket.connects).toHaveLength(2);
+  });
+
+  it('going offline while waiting cancels the retry; starting offline waits for the network', async () => {
+    connection.start();
+    await settle();
+    socket.serverSays('connect_error', new Error('websocket error'));
+    connection.setOnline(false);
+    expect(clock.pendingTimers()).toBe(0);
+    connection.stop();
+    connection.start();
+    expect(connection.state).toEqual({ status: 'offline' });
+    connection.setOnline(true);
+    await settle();
+    expect(socket.connects).toHaveLength(2);
   });
 });

@@ -19,14 +19,21 @@ export type ConnectionState =
   | { status: 'waiting'; retryAt: number; attempt: number; reason: string }
   /** The server refused the token twice; sign in again, then call `reconnectNow()`. */
   | { status: 'needs-auth'; reason: string }
+  /** The device says it has no network (`setOnline(false)`): no attempts until it is back. */
+  | { status: 'offline' }
   | { status: 'closed'; reason: string };
 
 export type SocketFactory = (url: string, options: ConfabSocketOptions) => ConfabSocket;
 
+/** Why a token is asked for: `refused` right after the server refused the last one (refresh it). */
+export interface TokenRequest {
+  refused: boolean;
+}
+
 export interface ConnectionOptions {
   url: string;
   /** Called before every attempt; null means there is no session to connect with. */
-  getAccessToken(): Promise<string | null>;
+  getAccessToken(request: TokenRequest): Promise<string | null>;
   socketOptions?: ConfabSocketOptions;
   clock?: Clock;
   backoff?: BackoffOptions;
@@ -42,6 +49,12 @@ export interface Connection {
   reconnectNow(): void;
   /** Gives up on the current connection and reconnects with backoff (e.g. catch-up failed). */
   drop(reason: string): void;
+  /**
+   * The device's network went away or came back (the browser's offline/online events). Offline
+   * closes the socket at once — an open WebSocket can outlive the network for a long while — and
+   * holds every attempt; online connects right away.
+   */
+  setOnline(online: boolean): void;
   onChange(listener: (state: ConnectionState, previous: ConnectionState) => void): () => void;
 }
 
@@ -66,6 +79,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let state: ConnectionState = { status: 'idle' };
   let failures = 0;
   let retriedAuth = false;
+  let networkDown = false;
   let timer: TimerHandle | undefined;
   // Bumped whenever an attempt is abandoned, so a token that arrives late is not used.
   let epoch = 0;
@@ -81,12 +95,13 @@ export function createConnection(options: ConnectionOptions): Connection {
     timer = undefined;
   }
 
-  function attempt() {
+  function attempt(request: TokenRequest = { refused: false }) {
     clearTimer();
     const current = ++epoch;
+    if (networkDown) return setState({ status: 'offline' });
     setState({ status: 'connecting', attempt: failures });
     Promise.resolve()
-      .then(() => options.getAccessToken())
+      .then(() => options.getAccessToken(request))
       .then(
         (token) => {
           if (current !== epoch) return;
@@ -123,7 +138,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (retriedAuth) return setState({ status: 'needs-auth', reason: 'unauthorized' });
       // The token may just have expired: ask the app once more, it refreshes.
       retriedAuth = true;
-      return attempt();
+      return attempt({ refused: true });
     }
     if (code === 'unsupported_protocol') return setState({ status: 'closed', reason: code });
     retryLater(code, data.success ? data.data.retryAfterMs : undefined);
@@ -154,6 +169,22 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (state.status !== 'waiting' && state.status !== 'needs-auth') return;
       if (state.status === 'needs-auth') retriedAuth = false;
       attempt();
+    },
+    setOnline(online) {
+      if (networkDown === !online) return;
+      networkDown = !online;
+      const { status } = state;
+      if (status === 'idle' || status === 'closed' || status === 'needs-auth') return;
+      if (online) {
+        if (status !== 'offline') return;
+        failures = 0;
+        return attempt();
+      }
+      clearTimer();
+      epoch++;
+      // The state moves first so the 'disconnect' that follows does not schedule a retry.
+      setState({ status: 'offline' });
+      socket.disconnect();
     },
     drop(reason) {
       if (state.status !== 'connected' && state.status !== 'connecting') return;

@@ -3,7 +3,7 @@ export type { ConfabClient, ConfabClientOptions } from './client.js';
 export { createConfabClient } from './client.js';
 export type { Clock, ManualClock, TimerHandle } from './clock.js';
 export { createManualClock, systemClock } from './clock.js';
-export type { ConfabSocket, ConfabSocketOptions, ConnectionState } from './connection.js';
+export type { ConfabSocket, ConfabSocketOptions, ConnectionState, TokenRequest } from './connection.js';
 export type { StoredConversation } from './conversation-store.js';
 export type { ConversationStorage } from './conversations.js';
 export { createMemoryConversationStorage } from './conversations.js';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { unreadCounts, withOwnMessage, withReadState, withReadUpdate } from './read-state.js';
+import {
+  unreadCounts,
+  withNewerReadState,
+  withOwnMessage,
+  withReadState,
+  withReadUpdate,
+} from './read-state.js';
 import { ALICE, BOB, CONVERSATION, conversationState, ME, message } from './testing/fixtures.js';
 
 const asOf = (asOfSeq: number, count = 0, mentions = 0) => ({ count, mentions, asOfSeq });
@@ -117,5 +123,31 @@ describe('read cursor', () => {
     const next = withReadState(state, { conversationId: CONVERSATION, readSeq: 4, unread: asOf(4) });
     expect(next.me.readSeq).toBe(4);
     expect(next.unread).toEqual(asOf(4));
+  });
+});
+
+describe('withNewerReadState', () => {
+  const read = (readSeq: number, count: number) =>
+    conversationState({
+      me: { role: 'member', readSeq, notificationLevel: 'all' },
+      unread: asOf(8, count),
+    });
+
+  it('takes an HTTP answer whole when its cursor is not behind', () => {
+    const incoming = {
+      ...read(8, 0),
+      me: { role: 'member' as const, readSeq: 8, notificationLevel: 'muted' as const },
+    };
+    expect(withNewerReadState(read(5, 3), incoming)).toBe(incoming);
+  });
+
+  it('keeps the newer cursor and counts when the answer was read before a read:updated', () => {
+    const incoming = {
+      ...read(5, 3),
+      me: { role: 'member' as const, readSeq: 5, notificationLevel: 'muted' as const },
+    };
+    const adopted = withNewerReadState(read(8, 0), incoming);
+    expect(adopted.me).toEqual({ role: 'member', readSeq: 8, notificationLevel: 'muted' });
+    expect(adopted.unread).toEqual(asOf(8, 0));
   });
 });

@@ -64,3 +64,15 @@ export function withReadUpdate(
 export function withReadState(state: ConversationState, readState: ReadState): ConversationState {
   return { ...state, me: { ...state.me, readSeq: readState.readSeq }, unread: readState.unread };
 }
+
+/**
+ * A state read by an HTTP request (settings, members) may have been taken before a `read:updated`
+ * the device has already applied: it must not move the read cursor back.
+ */
+export function withNewerReadState(
+  current: ConversationState,
+  incoming: ConversationState,
+): ConversationState {
+  if (incoming.me.readSeq >= current.me.readSeq) return incoming;
+  return { ...incoming, me: { ...incoming.me, readSeq: current.me.readSeq }, unread: current.unread };
+}

@@ -1,0 +1,9 @@
+export { applicationServerKey } from './application-server-key';
+export {
+  createPushNotifications,
+  type OpenConversation,
+  type PushNotifications,
+  type PushStatus,
+  pushSupported,
+} from './push-notifications';
+export { createNotificationSettingsApi } from './settings-api';
