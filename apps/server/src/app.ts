@@ -1,12 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerConfig, type ServerConfigInput, ServerConfig as ServerConfigSchema } from './config.js';
 import type { ServerContext } from './context.js';
+import { createJobs } from './jobs/jobs.js';
+import { startWorkers } from './jobs/workers.js';
 import { createDatabase } from './platform/database/prisma.js';
 import { createLogger } from './platform/logger.js';
 import { createMetrics } from './platform/metrics.js';
 import { createRateLimits } from './platform/rate-limits.js';
 import { createRedis } from './platform/redis.js';
 import { PresenceService } from './presence/presence-service.js';
+import { pushQueueDepth } from './push/push-queue.js';
+import { createSearchEngine } from './search/create-engine.js';
 import { createHttpServer } from './transport/http/http-server.js';
 import { drainSockets } from './transport/socket/drain.js';
 import { InFlight } from './transport/socket/in-flight.js';
@@ -34,7 +38,13 @@ export async function startConfabServer(input: ServerConfigInput): Promise<Confa
   const events = { toUsers: () => {}, disconnectDevice: () => {} } as ServerContext['events'];
   const metrics = createMetrics();
   const limits = createRateLimits(redis, config, metrics);
-  const ctx: ServerContext = { db, redis, config, log, events, metrics, limits };
+  const jobs = createJobs(config.redisUrl);
+  const search = createSearchEngine(config, db);
+  const ctx: ServerContext = { db, redis, config, log, events, metrics, limits, jobs, search };
+  metrics.registerQueue(pushQueueDepth(jobs.queues.push));
+  const workers = config.runJobWorkers
+    ? startWorkers({ db, search, log, redisUrl: config.redisUrl, redis, config, registry: metrics.registry })
+    : null;
   const inFlight = new InFlight();
   let draining = false;
   const presenceTransport = { broadcastToOtherProcesses: () => {}, emitToSocket: () => {} } as {
@@ -63,6 +73,9 @@ export async function startConfabServer(input: ServerConfigInput): Promise<Confa
     // io.close() also closes the HTTP server Fastify listens on.
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await http.close();
+    await workers?.close();
+    await jobs.close();
+    await search.close();
     await db.$disconnect();
     sub.disconnect();
     redis.disconnect();

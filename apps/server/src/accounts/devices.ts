@@ -1,6 +1,7 @@
 import type { DeviceInfo } from '@confab/shared';
 import type { Actor, ServerContext } from '../context.js';
 import { notFound } from '../platform/errors.js';
+import { removeDeviceSubscriptions } from '../push/subscriptions.js';
 import { hashRefreshToken, newRefreshToken } from './tokens.js';
 
 export async function listDevices(ctx: ServerContext, actor: Actor): Promise<DeviceInfo[]> {
@@ -28,6 +29,7 @@ export async function revokeDevice(ctx: ServerContext, actor: Actor, deviceId: s
     data: { revokedAt: new Date(), refreshTokenHash: hashRefreshToken(newRefreshToken()) },
   });
   if (revoked.count === 0) throw notFound('device');
+  await removeDeviceSubscriptions(ctx.db, deviceId);
   ctx.events.disconnectDevice(deviceId);
 }
 

@@ -4,6 +4,7 @@ import { requireMembership } from '../conversations/access.js';
 import { publishToMembers } from '../conversations/recipients.js';
 import { inTransaction, type Tx } from '../platform/database/transaction.js';
 import { notFound } from '../platform/errors.js';
+import { enqueueMessageIndexing } from '../search/index-queue.js';
 import { messageInclude, toWireMessage } from './message-view.js';
 import { takeNextChangeSeq } from './sequence.js';
 
@@ -39,6 +40,7 @@ export async function changeMessage(
       );
     });
     await publishToMembers(ctx, conversationId, 'message:updated', message);
+    enqueueMessageIndexing(ctx, message);
     return message;
   } catch (error) {
     if (!(error instanceof NothingToChange)) throw error;

@@ -4,13 +4,18 @@ import type { Actor, ServerContext } from '../context.js';
 import { requireMembership } from '../conversations/access.js';
 import { messageInclude, toWireMessage } from './message-view.js';
 
-/** One page of a conversation's messages in seq order, older or newer than a seq, or the latest. */
+/**
+ * One page of a conversation's messages in seq order: older or newer than a seq, around one (the
+ * message and its context, for a search result), or the latest.
+ */
 export async function fetchHistory(
   ctx: ServerContext,
   actor: Actor,
   request: z.output<typeof FetchHistory>,
 ): Promise<HistoryPage> {
   await requireMembership(ctx.db, actor.userId, request.conversationId);
+  if (request.aroundSeq !== undefined)
+    return fetchAround(ctx, request.conversationId, request.aroundSeq, request.limit);
   const newer = request.afterSeq !== undefined;
   const rows = await ctx.db.message.findMany({
     where: {
@@ -29,4 +34,35 @@ export async function fetchHistory(
   const page = rows.slice(0, request.limit);
   if (!newer) page.reverse();
   return { messages: page.map(toWireMessage), hasMore };
+}
+
+/** Up to half the page before the seq, the message itself and what follows it. */
+async function fetchAround(
+  ctx: ServerContext,
+  conversationId: string,
+  aroundSeq: number,
+  limit: number,
+): Promise<HistoryPage> {
+  const olderCount = Math.floor((limit - 1) / 2);
+  const newerCount = limit - olderCount;
+  const [older, newer] = await Promise.all([
+    ctx.db.message.findMany({
+      where: { conversationId, seq: { lt: aroundSeq } },
+      orderBy: { seq: 'desc' },
+      take: olderCount + 1,
+      include: messageInclude,
+    }),
+    ctx.db.message.findMany({
+      where: { conversationId, seq: { gte: aroundSeq } },
+      orderBy: { seq: 'asc' },
+      take: newerCount + 1,
+      include: messageInclude,
+    }),
+  ]);
+  const messages = [...older.slice(0, olderCount).reverse(), ...newer.slice(0, newerCount)];
+  return {
+    messages: messages.map(toWireMessage),
+    hasMore: older.length > olderCount,
+    hasMoreAfter: newer.length > newerCount,
+  };
 }

@@ -1,13 +1,12 @@
 import type { Message, SendMessage } from '@confab/shared';
 import type { Actor, ServerContext } from '../context.js';
 import { requireMembership } from '../conversations/access.js';
-import { publishToMembers } from '../conversations/recipients.js';
-import { inTransaction } from '../platform/database/transaction.js';
-import { forbidden, isUniqueViolation, notFound } from '../platform/errors.js';
-import { newId } from '../platform/ids.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { enqueuePushNotifications } from '../push/enqueue.js';
+import { enqueueMessageIndexing } from '../search/index-queue.js';
 import { resolveMentions } from './mentions.js';
 import { messageInclude, toWireMessage } from './message-view.js';
-import { takeNextMessageSeq } from './sequence.js';
+import { sendBatcher } from './send-batcher.js';
 
 async function findBySenderClientId(ctx: ServerContext, senderId: string, clientId: string) {
   const row = await ctx.db.message.findUnique({
@@ -17,19 +16,20 @@ async function findBySenderClientId(ctx: ServerContext, senderId: string, client
   return row && toWireMessage(row);
 }
 
-async function replyTarget(ctx: ServerContext, conversationId: string, replyToId: string | undefined) {
-  if (!replyToId) return null;
+async function replyTarget(ctx: ServerContext, conversationId: string, replyToId: string) {
   const parent = await ctx.db.message.findUnique({
     where: { id: replyToId },
     select: { conversationId: true, seq: true },
   });
   if (parent?.conversationId !== conversationId) throw notFound('the message replied to');
-  return { replyToId, replyToSeq: parent.seq };
+  return { id: replyToId, seq: parent.seq };
 }
 
 /**
- * Persist, then acknowledge, then fan out. The seq is taken in the transaction that stores the
- * message; a retry with the same clientId returns the original and stores nothing.
+ * Persist, then acknowledge, then fan out. The message is stored by the send batcher's group
+ * commit (`send-batcher.ts`): its seq is taken in the transaction that stores it, with the
+ * sender's membership checked under the conversation's lock; a retry with the same clientId is
+ * answered with the original and stores nothing. The acknowledgement is given only after commit.
  */
 export async function sendMessage(
   ctx: ServerContext,
@@ -37,60 +37,44 @@ export async function sendMessage(
   request: SendMessage,
   acknowledge: (message: Message) => void = () => {},
 ): Promise<Message> {
-  const original = await findBySenderClientId(ctx, actor.userId, request.clientId);
-  if (original) {
-    acknowledge(original);
+  const answerWithOriginal = async () => {
+    const original = await findBySenderClientId(ctx, actor.userId, request.clientId);
+    if (original) acknowledge(original);
     return original;
-  }
+  };
 
-  await requireMembership(ctx.db, actor.userId, request.conversationId);
-  const reply = await replyTarget(ctx, request.conversationId, request.replyToId);
+  let reply: { id: string; seq: number } | null = null;
+  if (request.replyToId) {
+    // A reply reads the conversation (its parent) before the batch: answer a retry, then check
+    // membership first, so that a non-member learns nothing about which messages exist.
+    const original = await answerWithOriginal();
+    if (original) return original;
+    await requireMembership(ctx.db, actor.userId, request.conversationId);
+    reply = await replyTarget(ctx, request.conversationId, request.replyToId);
+  }
   const mentions = await resolveMentions(ctx.db, request.conversationId, request.body);
 
-  let message: Message;
-  try {
-    message = await inTransaction(ctx.db, async (tx) => {
-      const now = new Date();
-      const next = await takeNextMessageSeq(tx, request.conversationId, now);
-      // Also re-checks membership under the conversation lock: a member removed meanwhile can't post.
-      const sender = await tx.membership.updateMany({
-        where: { conversationId: request.conversationId, userId: actor.userId },
-        data: { readSeq: next.lastSeq },
-      });
-      if (sender.count === 0) throw forbidden('you are not a member of this conversation');
-      const row = await tx.message.create({
-        data: {
-          id: newId(),
-          conversationId: request.conversationId,
-          seq: next.lastSeq,
-          changeSeq: next.lastChangeSeq,
-          senderId: actor.userId,
-          clientId: request.clientId,
-          body: request.body,
-          replyToId: reply?.replyToId ?? null,
-          replyToSeq: reply?.replyToSeq ?? null,
-          mentionedUserIds: mentions.userIds,
-          mentionsAll: mentions.all,
-          createdAt: now,
-        },
-        include: messageInclude,
-      });
-      return toWireMessage(row);
-    });
-  } catch (error) {
-    // A concurrent retry with the same clientId committed first: answer with that one.
-    if (isUniqueViolation(error)) {
-      const winner = await findBySenderClientId(ctx, actor.userId, request.clientId);
-      if (winner) {
-        acknowledge(winner);
-        return winner;
-      }
-    }
-    throw error;
+  const outcome = await sendBatcher(ctx.db).submit({
+    senderId: actor.userId,
+    conversationId: request.conversationId,
+    clientId: request.clientId,
+    body: request.body,
+    replyTo: reply,
+    mentions,
+  });
+  if (outcome.kind === 'duplicate') {
+    const original = await answerWithOriginal();
+    if (original) return original;
+    throw new Error(`message ${actor.userId}/${request.clientId} was stored but cannot be read back`);
   }
+  if (outcome.kind === 'forbidden') throw forbidden('you are not a member of this conversation');
 
+  const { message, memberIds } = outcome;
   ctx.metrics.messagesSent.inc();
   acknowledge(message);
-  await publishToMembers(ctx, request.conversationId, 'message:new', message);
+  // The members at commit, read under the conversation's lock in the same transaction.
+  ctx.events.toUsers(memberIds, 'message:new', message);
+  enqueueMessageIndexing(ctx, message);
+  enqueuePushNotifications(ctx, message);
   return message;
 }

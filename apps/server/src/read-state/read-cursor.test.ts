@@ -44,7 +44,10 @@ describe('the read cursor', () => {
     for (const body of ['a', 'b', 'c'])
       await ok(cySocket, 'message:send', { conversationId: dm.id, clientId: newClientId(), body });
     const deeSocket = await world.connect(dee);
+    // The receipt of this first read travels on Cy's socket and may land after Dee's ack.
+    const receipt = nextEvent(cySocket, 'read:updated');
     await ok(deeSocket, 'read:mark', { conversationId: dm.id, seq: 3 });
+    await receipt;
     const heard = collect(cySocket, 'read:updated');
     const back = await ok(deeSocket, 'read:mark', { conversationId: dm.id, seq: 1 });
     expect(back.readSeq).toBe(3);

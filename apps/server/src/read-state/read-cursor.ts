@@ -2,6 +2,7 @@ import { LIMITS, type MarkDelivered, type MarkRead, type MarkUnread, type ReadSt
 import type { Actor, ServerContext } from '../context.js';
 import { requireMembership } from '../conversations/access.js';
 import { memberIds } from '../conversations/recipients.js';
+import { clearReadNotifications } from '../push/clear-notifications.js';
 import { unreadOf } from './unread.js';
 
 /**
@@ -43,6 +44,7 @@ export async function markRead(ctx: ServerContext, actor: Actor, request: MarkRe
       unread: await unreadOf(ctx, actor.userId, request.conversationId),
     };
   }
+  clearReadNotifications(ctx, actor.userId, request.conversationId, target);
   return publishReadState(ctx, actor, request.conversationId, {
     readSeq: target,
     deliveredSeq: Math.max(membership.deliveredSeq, target),

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createApi } from '../api/api';
 import { createDirectory } from '../directory/directory';
 import { createClient } from '../engine/create-client';
+import { createPushNotifications } from '../push';
 import type { SessionManager } from '../session/session-manager';
 import { createIndexedDbConversationStorage } from '../storage/conversation-storage';
 import { forgetDeviceData } from '../storage/forget-device-data';
@@ -20,10 +21,12 @@ export function ChatApp({ session }: { session: SessionManager }) {
   useEffect(() => {
     if (userId === undefined) return;
     const api = createApi(session);
+    const push = createPushNotifications({ authorized: session.authorized });
+    void push.resume().catch(() => {});
     const storage = createIndexedDbConversationStorage(userId);
     const client = createClient(session, userId, storage);
     const directory = createDirectory(async () => (await api.users()).users);
-    setServices({ api, client, directory });
+    setServices({ api, client, directory, push });
     void client.start();
     directory.refresh().catch(() => {});
     return () => {

@@ -18,7 +18,7 @@ export type ShellDialog = 'new-direct' | 'new-group' | 'channels' | 'settings';
 
 /** Sidebar and conversation side by side; on a narrow screen one at a time. */
 export function Shell() {
-  const { session, client, me, directory } = useApp();
+  const { session, client, me, directory, push } = useApp();
   const [route, navigate] = useRoute();
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
   const connection = useConnectionState();
@@ -32,6 +32,15 @@ export function Shell() {
     activeConversationId: route.conversationId,
     openConversation: navigate,
   });
+
+  // A click on a push notification opens its conversation.
+  useEffect(
+    () =>
+      push.onOpenConversation(({ conversationId, seq }) => {
+        if (conversationId) navigate({ conversationId, messageSeq: seq });
+      }),
+    [push, navigate],
+  );
 
   // The server refused even a refreshed token: this device has to sign in again.
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { ConfabClient } from '@confab/shared/client';
 import { createContext, useContext } from 'react';
 import type { Api } from '../api/api';
 import type { Directory } from '../directory/directory';
+import type { PushNotifications } from '../push';
 import type { SessionManager } from '../session/session-manager';
 
 /** What every part of the signed-in app reaches for. */
@@ -12,6 +13,7 @@ export interface AppServices {
   api: Api;
   client: ConfabClient;
   directory: Directory;
+  push: PushNotifications;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

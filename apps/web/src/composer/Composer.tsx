@@ -25,7 +25,7 @@ export function Composer(props: {
   lastOwnMessage: Message | undefined;
   onSent(): void;
 }) {
-  const { client, directory, me } = useApp();
+  const { client, directory, me, push } = useApp();
   const toast = useToast();
   const { state, mode, onModeChange } = props;
   const conversationId = state.id;
@@ -98,6 +98,8 @@ export function Composer(props: {
     }
     try {
       client.send(conversationId, body, mode?.kind === 'reply' ? { replyToId: mode.message.id } : {});
+      // Asked here, in the gesture of a first sent message, never on load.
+      void push.askAfterFirstMessage().catch(() => {});
     } catch (error) {
       toast(describeError(error), 'error');
       return;

@@ -6,7 +6,7 @@ import { formatDateTime } from '../ui/time';
 
 /** Where this account is signed in; revoking a device signs it out at once. */
 export function DevicesSection() {
-  const { api, session } = useApp();
+  const { api, session, push } = useApp();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +42,15 @@ export function DevicesSection() {
               </p>
             </div>
             {device.current ? (
-              <button type="button" onClick={() => void session.signOut()}>
+              <button
+                type="button"
+                onClick={() =>
+                  void push
+                    .disable()
+                    .catch(() => {})
+                    .finally(() => session.signOut())
+                }
+              >
                 Sign out
               </button>
             ) : (

@@ -1,19 +1,30 @@
 import { useApp } from '../app/app-context';
 import { Dialog } from '../ui/Dialog';
 import { DevicesSection } from './DevicesSection';
+import { NotificationsSection } from './NotificationsSection';
 import { ProfileSection } from './ProfileSection';
 import { StatusSection } from './StatusSection';
 
-/** Profile, status and devices. Notification levels are set per conversation, in its header. */
+/** Profile, status, notifications and devices. Notification levels are set per conversation, in its header. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
-  const { session } = useApp();
+  const { session, push } = useApp();
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <ProfileSection />
       <StatusSection />
+      <NotificationsSection />
       <DevicesSection />
       <div className="dialog-actions">
-        <button type="button" className="danger" onClick={() => void session.signOut()}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            void push
+              .disable()
+              .catch(() => {})
+              .finally(() => session.signOut())
+          }
+        >
           Sign out
         </button>
       </div>

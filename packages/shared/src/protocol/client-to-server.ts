@@ -12,7 +12,15 @@ const Ok = z.object({});
 export const ReadState = z.object({ conversationId: z.string(), readSeq: Seq, unread: UnreadCounts });
 export type ReadState = z.infer<typeof ReadState>;
 
-export const HistoryPage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
+/**
+ * `hasMore`: there is more in the direction asked (older for `beforeSeq`, the latest page and
+ * `aroundSeq`; newer for `afterSeq`). `hasMoreAfter`: only for `aroundSeq`, there are newer ones.
+ */
+export const HistoryPage = z.object({
+  messages: z.array(Message),
+  hasMore: z.boolean(),
+  hasMoreAfter: z.boolean().optional(),
+});
 export type HistoryPage = z.infer<typeof HistoryPage>;
 
 /**

@@ -88,4 +88,9 @@ export const UserList = z.object({ users: z.array(UserProfile) });
 export const DeviceList = z.object({ devices: z.array(DeviceInfo) });
 export const ChannelList = z.object({ channels: z.array(ChannelListing) });
 export const MemberList = z.object({ members: z.array(Member) });
+
+/** Push notifications: /api/push/*, /api/me/notifications, /api/workspace/settings (schemas in push.ts) */
+export * from './push.js';
+/** POST /api/search (schemas in requests/search.ts) */
+export { SearchRequest, SearchResults } from './requests/search.js';
 export { ConversationState };

@@ -8,6 +8,7 @@ export * from './primitives.js';
 export * from './requests/messages.js';
 export * from './requests/presence.js';
 export * from './requests/read-state.js';
+export * from './requests/search.js';
 export * from './requests/sync.js';
 export * from './server-to-client.js';
 export * from './version.js';

@@ -4,6 +4,8 @@ export const LIMITS = {
   emojiMaxChars: 64,
   conversationNameMaxChars: 80,
   historyPageMax: 200,
+  searchPageMax: 50,
+  searchCursorMaxChars: 1_000,
   syncPageMax: 1_000,
   syncCursorsMax: 5_000,
   presenceSubscribeMax: 500,

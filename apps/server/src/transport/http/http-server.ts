@@ -7,6 +7,7 @@ import {
   MemberParams,
   OpenDirectRequest,
   RefreshRequest,
+  SearchRequest,
   SetupRequest,
   UpdateMembershipSettingsRequest,
   UpdateProfileRequest,
@@ -24,8 +25,10 @@ import { openDirectConversation } from '../../conversations/direct.js';
 import { addMembers, listMembers, removeMember, setNotificationLevel } from '../../conversations/members.js';
 import { DomainError } from '../../platform/errors.js';
 import type { PresenceService } from '../../presence/presence-service.js';
+import { searchMessages } from '../../search/search-messages.js';
 import { toErrorBody } from '../error-body.js';
 import { registerOperationsRoutes } from './operations.js';
+import { registerPushRoutes } from './push-routes.js';
 import { route } from './routes.js';
 import { serveWebApp } from './web-app.js';
 
@@ -65,6 +68,7 @@ export async function createHttpServer(
   });
 
   registerOperationsRoutes(app, ctx, isDraining);
+  registerPushRoutes(app, ctx);
 
   // Accounts and devices
   app.get(
@@ -189,6 +193,14 @@ export async function createHttpServer(
       ctx,
       { auth: true, params: IdParams, body: UpdateMembershipSettingsRequest },
       ({ ctx, actor, params, body }) => setNotificationLevel(ctx, actor, params.id, body.notificationLevel),
+    ),
+  );
+
+  // Search
+  app.post(
+    '/api/search',
+    route(ctx, { auth: true, body: SearchRequest }, ({ ctx, actor, body }) =>
+      searchMessages(ctx, actor, body),
     ),
   );
 

@@ -20,16 +20,20 @@ export type DeleteMessage = z.infer<typeof DeleteMessage>;
 export const React = z.strictObject({ messageId: Id, emoji: Emoji });
 export type React = z.infer<typeof React>;
 
-/** One page of history in seq order: before a seq (older) or after it (newer); neither = latest. */
+/**
+ * One page of history in seq order: before a seq (older), after it (newer), or around it (the
+ * message with that seq and its context, e.g. to open a search result); none of them = latest.
+ */
 export const FetchHistory = z
   .strictObject({
     conversationId: Id,
     beforeSeq: Seq.optional(),
     afterSeq: Seq.optional(),
+    aroundSeq: Seq.optional(),
     limit: z.number().int().min(1).max(LIMITS.historyPageMax).default(50),
   })
   .refine(
-    (r) => r.beforeSeq === undefined || r.afterSeq === undefined,
-    'give beforeSeq or afterSeq, not both',
+    (r) => [r.beforeSeq, r.afterSeq, r.aroundSeq].filter((seq) => seq !== undefined).length <= 1,
+    'give at most one of beforeSeq, afterSeq and aroundSeq',
   );
 export type FetchHistory = z.input<typeof FetchHistory>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Database } from '../platform/database/prisma.js';
+import { badCursor } from './cursor.js';
+import type { EnginePage, EngineQuery, SearchDocument, SearchEngine } from './engine.js';
+import {
+  checkTable,
+  deleteDocuments,
+  type FoundRow,
+  searchNewest,
+  searchRelevant,
+  selectIndexedBefore,
+  upsertDocuments,
+} from './postgres-sql.js';
+
+const NewestCursor = z.strictObject({ createdAt: z.iso.datetime(), messageId: z.uuid() });
+const RelevanceCursor = z.strictObject({ offset: z.number().int().min(0).max(100_000) });
+
+/**
+ * PostgreSQL full-text search (the embedded default): its index is the table "SearchDocument".
+ * `sortWholeMax` is for tests of the many-matches path (postgres-sql.ts).
+ */
+export function createPostgresEngine(db: Database, options: { sortWholeMax?: number } = {}): SearchEngine {
+  function page(rows: FoundRow[], query: EngineQuery, next: (last: FoundRow) => unknown): EnginePage {
+    const more = rows.length > query.limit;
+    const hits = rows.slice(0, query.limit);
+    const last = hits.at(-1);
+    return {
+      hits: hits.map((row) => ({ messageId: row.messageId })),
+      next: more && last ? next(last) : null,
+    };
+  }
+
+  return {
+    name: 'postgres',
+    async setup() {
+      await checkTable(db);
+    },
+    async health() {
+      return checkTable(db).then(
+        () => true,
+        () => false,
+      );
+    },
+    async index(documents: SearchDocument[]) {
+      await upsertDocuments(db, documents, new Date());
+    },
+    async remove(messageIds: string[]) {
+      await deleteDocuments(db, messageIds);
+    },
+    idsIndexedBefore(time: Date, limit: number) {
+      return selectIndexedBefore(db, time, limit);
+    },
+    async search(query: EngineQuery) {
+      if (query.conversationIds.length === 0) return { hits: [], next: null };
+      if (query.sort === 'relevance') {
+        const after = query.after === null ? { offset: 0 } : RelevanceCursor.safeParse(query.after).data;
+        if (!after) throw badCursor();
+        const rows = await searchRelevant(db, query, after.offset);
+        return page(rows, query, () => ({ offset: after.offset + query.limit }));
+      }
+      const after = query.after === null ? null : NewestCursor.safeParse(query.after).data;
+      if (after === undefined) throw badCursor();
+      const rows = await searchNewest(db, query, after, options.sortWholeMax);
+      return page(rows, query, (last) => ({
+        createdAt: last.createdAt.toISOString(),
+        messageId: last.messageId,
+      }));
+    },
+    async close() {},
+  };
+}
