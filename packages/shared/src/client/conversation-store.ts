@@ -1,4 +1,5 @@
 import type { ConversationState, Message, SyncPage } from '../protocol/index.js';
+import { withNewerReadState } from './read-state.js';
 
 export type SyncEntry = SyncPage['conversations'][number];
 
@@ -94,8 +95,10 @@ export class ConversationStore {
   /** The server's view of the conversation; the fields live messages move only go forward. */
   setState(state: ConversationState): void {
     const current = this.#state;
+    // A catch-up page's state may have been read before a read cursor move this device has
+    // already applied (its own send, its own read): it must not move the cursor back.
     this.#state = {
-      ...state,
+      ...withNewerReadState(current, state),
       lastSeq: Math.max(state.lastSeq, current.lastSeq),
       lastChangeSeq: Math.max(state.lastChangeSeq, current.lastChangeSeq),
       lastMessageAt: later(state.lastMessageAt, current.lastMessageAt),

@@ -38,7 +38,8 @@ export function createIngest(deps: {
 
       const result = store.applySnapshot(message);
       if (kind === 'new' && result === 'added') {
-        if (mine) store.updateState((state) => withOwnMessage(state, message.seq));
+        // Only sends move the sender's cursor on the server; system messages (I added someone) don't.
+        if (mine && message.kind === 'user') store.updateState((state) => withOwnMessage(state, message.seq));
         else delivery.note(store.id);
       }
       if (kind === 'new' && !mine) typing.clearUser(store.id, message.senderId);
@@ -48,9 +49,15 @@ export function createIngest(deps: {
 
     applied(conversationId, messages) {
       let fromOthers = false;
+      const store = conversations.get(conversationId);
       for (const message of messages) {
-        if (message.senderId === userId) outbox.reconcile(message.clientId);
-        else fromOthers = true;
+        if (message.senderId !== userId) {
+          fromOthers = true;
+          continue;
+        }
+        outbox.reconcile(message.clientId);
+        // However my message arrived, the server moved my cursor past it when it stored it.
+        if (message.kind === 'user') store?.updateState((state) => withOwnMessage(state, message.seq));
       }
       if (fromOthers) delivery.note(conversationId);
     },
