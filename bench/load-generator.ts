@@ -103,9 +103,12 @@ let latencies: number[] = [];
 let fromEmit: number[] = [];
 let stray = 0;
 
+let lastReceivedAt = 0;
+
 function onMessage(userId: string) {
   return (message: { clientId: string; senderId: string }) => {
     const now = performance.now();
+    lastReceivedAt = now;
     if (message.senderId === userId) return; // the sender's own device: not a delivery we time
     const entry = pending.get(message.clientId);
     if (!entry) {
@@ -261,6 +264,12 @@ async function rateStep(command: Extract<Command, { type: 'rateStep' }>): Promis
   while (pending.size > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const used = performance.eventLoopUtilization(elu);
   const delivered = latencies.length;
+  // An overloaded server still works through its backlog: let it finish (bounded) so that the
+  // next step starts from an idle server.
+  const drainDeadline = performance.now() + 30_000;
+  while (performance.now() - lastReceivedAt < 1_000 && performance.now() < drainDeadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     rate,
     durationMs,

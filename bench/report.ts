@@ -28,6 +28,10 @@ function verdict(met: boolean, detail: string): string {
   return met ? `met${detail ? ` (${detail})` : ''}` : `**missed**${detail ? ` (${detail})` : ''}`;
 }
 
+/** CPU milliseconds per message from a CPU % (of one core) at a rate: robust to a busy machine. */
+const perMessage = (percent: number | undefined, rate: number) =>
+  percent === undefined || rate === 0 ? '–' : ((percent * 10) / rate).toFixed(2);
+
 function stepTable(steps: MeasuredStep[], fanout = false): string {
   const cpuNames = [...new Set(steps.flatMap((s) => Object.keys(s.cpu)))];
   const header = [
@@ -41,6 +45,7 @@ function stepTable(steps: MeasuredStep[], fanout = false): string {
     'ack p99 ms',
     'not acked / not delivered',
     ...cpuNames.map((name) => `CPU ${name} %`),
+    'server / PostgreSQL CPU ms per message',
     'generator ELU',
     'p99 < 100 ms, all delivered',
   ];
@@ -57,6 +62,7 @@ function stepTable(steps: MeasuredStep[], fanout = false): string {
       Object.keys(s.ackErrors).length ? ` ${JSON.stringify(s.ackErrors)}` : ''
     }${s.aborted ? ` (${s.aborted})` : ''}`,
     ...cpuNames.map((name) => s.cpu[name] ?? ''),
+    `${perMessage(s.cpu.server, s.achievedRate)} / ${perMessage(s.cpu.postgres, s.achievedRate)}`,
     s.generatorElu,
     s.passed ? 'yes' : 'no',
   ]);
@@ -222,6 +228,23 @@ export function renderResults(results: Results, jsonFile: string): string {
           } | ${kib(l.bytesPerConnection)} |`,
       ),
     );
+    if (idle.heap) {
+      const { heap } = idle;
+      lines.push(
+        '',
+        `Server heap with ${n(heap.connections)} connections open (V8 heap snapshot \`${heap.file}\`, ` +
+          `${mib(heap.totalBytes)} in all; self size by kind of object, and per connection):`,
+        '',
+        '| object | count | MiB | bytes per connection |',
+        '|---|---|---|---|',
+        ...heap.groups
+          .slice(0, 16)
+          .map(
+            (g) =>
+              `| ${g.what.replaceAll('|', '\\|')} | ${n(g.count)} | ${(g.bytes / 2 ** 20).toFixed(1)} | ${n(Math.round(g.bytes / Math.max(heap.connections, 1)))} |`,
+          ),
+      );
+    }
   }
   if (catchUp) {
     lines.push(

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type HeapSummary, summarizeHeap } from './heap-summary.js';
 import type { Command, ConnectResult, StepResult, Traffic } from './load-generator.js';
 import { cpuPercent, type ProcessGroup, rssBytes, sampleCpu, single, withChildren } from './proc.js';
 import { summarizeProfile } from './profile-summary.js';
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
     'max-rate': { type: 'string', default: '40000' },
     'profile-rate': { type: 'string' },
     'profile-seconds': { type: 'string', default: '20' },
+    'heap-snapshot': { type: 'boolean', default: true },
+    'no-heap-snapshot': { type: 'boolean', default: false },
     server: { type: 'string', default: 'dist' },
     build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
@@ -60,6 +63,7 @@ if (args.help) {
   --max-idle=N            stop the idle-connection test at N connections (default 50000)
   --max-rate=N            highest 1:1 rate tried (default 40000 msg/s)
   --profile-rate=N        1:1 rate for the CPU profile (default: the highest sustained rate)
+  --no-heap-snapshot      skip the server heap snapshot at the end of the idle test
   --server=dist|tsx       built server (node apps/server/dist/main.js, default) or main.ts via tsx
   --no-build              skip \`tsc -b apps/server\` before running dist
   --no-write              print the results, do not touch docs/perf.md
@@ -190,8 +194,8 @@ const serverEnv = (): Record<string, string> => ({
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: '1000000000',
 });
 
-const startServer = (cpuProfileDir?: string) =>
-  startConfabProcess({ mode: serverMode, env: serverEnv(), fileLimit: FILE_LIMIT, cpuProfileDir });
+const startServer = (cpuProfileDir?: string, nodeFlags?: string[]) =>
+  startConfabProcess({ mode: serverMode, env: serverEnv(), fileLimit: FILE_LIMIT, cpuProfileDir, nodeFlags });
 
 async function groupsFor(server: ServerHandle, generators: Generator[]): Promise<ProcessGroup[]> {
   return [
@@ -315,8 +319,8 @@ async function stepUp(
 }
 
 const DIRECT_RATES = [
-  1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10_000, 12_000, 14_000, 16_000, 20_000, 25_000, 30_000,
-  35_000, 40_000,
+  250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10_000, 12_000, 14_000, 16_000, 20_000,
+  25_000, 30_000, 35_000, 40_000,
 ];
 const FANOUT_RATES = [20, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200, 1600, 2000, 2500, 3000];
 
@@ -351,6 +355,7 @@ interface IdleResult {
   stoppedBecause: string;
   generators: number;
   fileLimit: string;
+  heap?: { connections: number; file: string } & HeapSummary;
 }
 interface CatchUpResult {
   messages: number;
@@ -402,8 +407,8 @@ async function runDirect(sessions: Session[], traffic: Traffic) {
     async (server, generator) => {
       const groups = await groupsFor(server, [generator]);
       const connected = await connect(generator, server.url, sessions);
-      log('  warm-up 3 s at 500 msg/s');
-      await measuredStep(generator, groups, traffic, 500, 3_000);
+      log('  warm-up 3 s at 200 msg/s');
+      await measuredStep(generator, groups, traffic, 200, 3_000);
       await resetStatementStats(postgres.url);
       const run = await stepUp(
         generator,
@@ -475,7 +480,13 @@ async function runIdle(sessions: Session[]): Promise<IdleResult> {
   log(
     `idle connections: up to ${Math.min(maxIdle, sessions.length)} on one server process, ${count} generator processes`,
   );
-  const server = await startServer();
+  const heapDir = path.join(ROOT, 'bench/results/heap');
+  const snapshot = args['heap-snapshot'] && !args['no-heap-snapshot'];
+  if (snapshot) mkdirSync(heapDir, { recursive: true });
+  const server = await startServer(
+    undefined,
+    snapshot ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : [],
+  );
   const generators: Generator[] = [];
   try {
     for (let i = 0; i < count; i++) generators.push(await Generator.start());
@@ -487,13 +498,21 @@ async function runIdle(sessions: Session[]): Promise<IdleResult> {
     log(
       `  server RSS with no connections: ${(baselineRssBytes / 2 ** 20).toFixed(1)} MiB (${fileLimit.trim()})`,
     );
+    // A socket is a file descriptor: past the process's open-file limit connections can only fail.
+    // Stop just below it (the server keeps ~100 descriptors for itself) and say so.
+    const softLimit = Number(/Max open files\s+(\d+)/.exec(fileLimit)?.[1] ?? Number.POSITIVE_INFINITY);
+    const bound = Math.min(maxIdle, sessions.length, softLimit - 100);
     const targets = [1000, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000].filter(
-      (n) => n < maxIdle,
+      (n) => n < bound,
     );
-    targets.push(Math.min(maxIdle, sessions.length));
+    targets.push(bound);
     const levels: IdleLevel[] = [];
     let done = 0;
-    let stoppedBecause = `reached the bound of ${Math.min(maxIdle, sessions.length)} connections`;
+    let stoppedBecause =
+      bound < Math.min(maxIdle, sessions.length)
+        ? `the server process's open-file limit (${fileLimit.trim()}): \`ulimit -n ${FILE_LIMIT}\` ` +
+          'was refused (as root without CAP_SYS_RESOURCE the hard limit cannot be raised)'
+        : `reached the bound of ${bound} connections`;
     for (const target of targets) {
       const started = performance.now();
       const batch = sessions.slice(done, target);
@@ -541,11 +560,45 @@ async function runIdle(sessions: Session[]): Promise<IdleResult> {
       }
     }
     const most = Math.max(...levels.filter((l) => l.failed === 0).map((l) => l.connected), 0);
-    return { baselineRssBytes, levels, most, stoppedBecause, generators: count, fileLimit: fileLimit.trim() };
+    const heap = snapshot ? await heapSnapshot(server, heapDir, levels.at(-1)?.connected ?? 0) : undefined;
+    return {
+      baselineRssBytes,
+      levels,
+      most,
+      stoppedBecause,
+      generators: count,
+      fileLimit: fileLimit.trim(),
+      heap,
+    };
   } finally {
     for (const generator of generators) await generator.stop();
     await server.stop();
   }
+}
+
+/** Where the server's heap goes with every connection still open (taken last: it perturbs RSS). */
+async function heapSnapshot(server: ServerHandle, dir: string, connections: number) {
+  const before = new Set(readdirSync(dir));
+  log(`  heap snapshot of the server with ${connections} connections (SIGUSR2)`);
+  process.kill(server.pid, 'SIGUSR2');
+  const deadline = Date.now() + 120_000;
+  let file: string | undefined;
+  let size = -1;
+  // Written in one go by the server; done once the file stops growing.
+  while (Date.now() < deadline) {
+    await pause(2_000);
+    file = readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
+    if (!file) continue;
+    const now = statSync(path.join(dir, file)).size;
+    if (now === size) break;
+    size = now;
+  }
+  if (!file) return undefined;
+  const summary = summarizeHeap(path.join(dir, file));
+  for (const g of summary.groups.slice(0, 8)) {
+    log(`    ${(g.bytes / 2 ** 20).toFixed(1).padStart(6)} MiB ${String(g.count).padStart(8)}  ${g.what}`);
+  }
+  return { connections, file: path.relative(ROOT, path.join(dir, file)), ...summary };
 }
 
 async function runCatchUp(reader: Session, writer: Session, conversationId: string): Promise<CatchUpResult> {
@@ -606,7 +659,7 @@ async function runProfile(sessions: Session[], traffic: Traffic, rate: number): 
     async (server, generator) => {
       const groups = await groupsFor(server, [generator]);
       await connect(generator, server.url, sessions);
-      await measuredStep(generator, groups, traffic, 500, 3_000);
+      await measuredStep(generator, groups, traffic, 200, 3_000);
       return measuredStep(generator, groups, traffic, rate, seconds * 1000);
     },
   );

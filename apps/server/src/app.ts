@@ -11,6 +11,7 @@ import { createRedis } from './platform/redis.js';
 import { PresenceService } from './presence/presence-service.js';
 import { pushQueueDepth } from './push/push-queue.js';
 import { createSearchEngine } from './search/create-engine.js';
+import { searchIndexQueueDepth } from './search/index-queue.js';
 import { createHttpServer } from './transport/http/http-server.js';
 import { drainSockets } from './transport/socket/drain.js';
 import { InFlight } from './transport/socket/in-flight.js';
@@ -42,6 +43,7 @@ export async function startConfabServer(input: ServerConfigInput): Promise<Confa
   const search = createSearchEngine(config, db);
   const ctx: ServerContext = { db, redis, config, log, events, metrics, limits, jobs, search };
   metrics.registerQueue(pushQueueDepth(jobs.queues.push));
+  metrics.registerQueue(searchIndexQueueDepth(jobs.queues.searchIndex));
   const workers = config.runJobWorkers
     ? startWorkers({ db, search, log, redisUrl: config.redisUrl, redis, config, registry: metrics.registry })
     : null;

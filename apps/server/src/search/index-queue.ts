@@ -10,6 +10,12 @@ export interface IndexMessageJob {
 
 export type SearchIndexQueue = Queue<IndexMessageJob, unknown, typeof INDEX_MESSAGE_JOB>;
 
+/** For /metrics: jobs waiting to run, or to be retried (the engine is down). */
+export const searchIndexQueueDepth = (queue: SearchIndexQueue) => ({
+  name: SEARCH_INDEX_QUEUE,
+  depth: () => queue.getJobCountByTypes('waiting', 'delayed', 'prioritized'),
+});
+
 /**
  * One job per change of a message: the same change enqueued twice collapses into one job, and a
  * later change gets its own (a job already running has read the row and would miss it).

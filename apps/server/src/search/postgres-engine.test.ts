@@ -54,7 +54,7 @@ describe('the PostgreSQL engine with many matches', () => {
     };
 
     const sorted = await pages(createPostgresEngine(db));
-    const windowed = await pages(createPostgresEngine(db, { sortWholeMax: 1 }));
+    const windowed = await pages(createPostgresEngine(db, { readWholeMax: { newest: 1, relevance: 1 } }));
     expect(windowed).toEqual(sorted);
     expect(sorted.flat()).toHaveLength(times.length);
     const rows = await db.message.findMany({
@@ -64,5 +64,19 @@ describe('the PostgreSQL engine with many matches', () => {
     const createdAt = new Map(rows.map((row) => [row.id, row.createdAt.getTime()]));
     const order = sorted.flat().map((id) => createdAt.get(id)!);
     expect(order).toEqual([...order].sort((a, b) => b - a));
+
+    // By relevance, a query with very many matches (here: 3) ranks some of the latest months' only.
+    const now = new Date();
+    const since = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
+    const ranked = await createPostgresEngine(db, { readWholeMax: { newest: 1, relevance: 3 } }).search({
+      ...query(null),
+      sort: 'relevance',
+      limit: 20,
+    });
+    const recent = times.filter((time) => time.getTime() >= since).length;
+    expect(ranked.hits).toHaveLength(Math.min(recent, 3));
+    for (const hit of ranked.hits) expect(createdAt.get(hit.messageId)!).toBeGreaterThanOrEqual(since);
+    const all = await createPostgresEngine(db).search({ ...query(null), sort: 'relevance', limit: 20 });
+    expect(all.hits).toHaveLength(times.length);
   });
 });

@@ -6,10 +6,12 @@ import {
   checkTable,
   deleteDocuments,
   type FoundRow,
+  READ_WHOLE_MAX,
   searchNewest,
   searchRelevant,
   selectIndexedBefore,
   upsertDocuments,
+  type WholeLimits,
 } from './postgres-sql.js';
 
 const NewestCursor = z.strictObject({ createdAt: z.iso.datetime(), messageId: z.uuid() });
@@ -17,9 +19,13 @@ const RelevanceCursor = z.strictObject({ offset: z.number().int().min(0).max(100
 
 /**
  * PostgreSQL full-text search (the embedded default): its index is the table "SearchDocument".
- * `sortWholeMax` is for tests of the many-matches path (postgres-sql.ts).
+ * `readWholeMax` is for tests of the many-matches paths (postgres-sql.ts).
  */
-export function createPostgresEngine(db: Database, options: { sortWholeMax?: number } = {}): SearchEngine {
+export function createPostgresEngine(
+  db: Database,
+  options: { readWholeMax?: WholeLimits } = {},
+): SearchEngine {
+  const limits = options.readWholeMax ?? READ_WHOLE_MAX;
   function page(rows: FoundRow[], query: EngineQuery, next: (last: FoundRow) => unknown): EnginePage {
     const more = rows.length > query.limit;
     const hits = rows.slice(0, query.limit);
@@ -55,12 +61,12 @@ export function createPostgresEngine(db: Database, options: { sortWholeMax?: num
       if (query.sort === 'relevance') {
         const after = query.after === null ? { offset: 0 } : RelevanceCursor.safeParse(query.after).data;
         if (!after) throw badCursor();
-        const rows = await searchRelevant(db, query, after.offset);
+        const rows = await searchRelevant(db, query, after.offset, limits.relevance);
         return page(rows, query, () => ({ offset: after.offset + query.limit }));
       }
       const after = query.after === null ? null : NewestCursor.safeParse(query.after).data;
       if (after === undefined) throw badCursor();
-      const rows = await searchNewest(db, query, after, options.sortWholeMax);
+      const rows = await searchNewest(db, query, after, limits.newest);
       return page(rows, query, (last) => ({
         createdAt: last.createdAt.toISOString(),
         messageId: last.messageId,

@@ -35,7 +35,7 @@ import {
  *   latest months first (by their tokens, in the same index scan) and at the rest only when those
  *   don't fill the page: a month of matches, not years of them;
  * - relevance ranks whole-word matches (`ts_rank_cd` of the 'simple' configuration) above
- *   matches inside words, then newer first.
+ *   matches inside words, then newer first; with very many matches, those of the latest months.
  */
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, '\\$&');
@@ -117,7 +117,7 @@ export interface FoundRow {
   createdAt: Date;
 }
 
-/** Months before and after `time` in whole months: [start of the previous month, start of the next but one). */
+/** The month of `time` and the ones before and after it: their tokens, and when they start. */
 function recentMonths(time: Date): { tokens: string[]; since: Date } {
   const month = (offset: number) => new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth() + offset, 1));
   return { tokens: [-1, 0, 1].map((offset) => monthToken(month(offset))), since: month(-1) };
@@ -132,12 +132,20 @@ function newestPage(db: Database, where: Prisma.Sql[], limit: number) {
     LIMIT ${limit}`;
 }
 
-/** Up to this many matches are sorted whole; with more, the latest months are searched first. */
-export const SORT_WHOLE_MAX = 1000;
+/**
+ * How many matches are few enough to be read whole: newest first sorts up to `newest` of them
+ * (more: the latest months are searched first, with the same result); relevance ranks up to
+ * `relevance` of them (more: it ranks those of the latest months only).
+ */
+export interface WholeLimits {
+  newest: number;
+  relevance: number;
+}
+export const READ_WHOLE_MAX: WholeLimits = { newest: 200, relevance: 1000 };
 
 /**
  * Newest first, from after `key` (keyset paging: stable while new messages arrive). A query
- * with fewer than SORT_WHOLE_MAX matches reads them all and sorts them. One with more (a common
+ * with fewer than `sortWholeMax` matches reads them all and sorts them. One with more (a common
  * word) looks in the month of the key (or now) and the ones around it first, and at the rest only
  * if they hold less than a page — a month of matches instead of years of them.
  */
@@ -145,7 +153,7 @@ export async function searchNewest(
   db: Database,
   query: EngineQuery,
   key: NewestKey | null,
-  sortWholeMax = SORT_WHOLE_MAX,
+  sortWholeMax = READ_WHOLE_MAX.newest,
 ): Promise<FoundRow[]> {
   const where = conditions(query);
   if (key) {
@@ -186,14 +194,46 @@ export async function searchNewest(
   return [...first, ...rest];
 }
 
-/** Best first, then newest; paged by offset. */
-export function searchRelevant(db: Database, query: EngineQuery, offset: number): Promise<FoundRow[]> {
-  return db.$queryRaw<FoundRow[]>`
-    SELECT d."messageId", d."createdAt"
-    FROM "SearchDocument" d
-    WHERE ${Prisma.join(conditions(query), ' AND ')}
-    ORDER BY ${rank(query.include)} DESC, d."createdAt" DESC, d."messageId" DESC
+function rankedPage(db: Database, query: EngineQuery, where: Prisma.Sql[], offset: number, rankMax: number) {
+  return db.$queryRaw<(FoundRow & { matches: bigint })[]>`
+    SELECT "messageId", "createdAt", count(*) OVER () AS matches
+    FROM (
+      SELECT d."messageId", d."createdAt", ${rank(query.include)} AS rank FROM "SearchDocument" d
+      WHERE ${Prisma.join(where, ' AND ')}
+      LIMIT ${rankMax}
+    ) found
+    ORDER BY rank DESC, "createdAt" DESC, "messageId" DESC
     LIMIT ${query.limit + 1} OFFSET ${offset}`;
+}
+
+/**
+ * Best first, then newest; paged by offset. Ranking reads every match, so a query with more than
+ * `rankMax` of them (a very common word, where relevance means little) ranks those of the
+ * latest months only.
+ */
+export async function searchRelevant(
+  db: Database,
+  query: EngineQuery,
+  offset: number,
+  rankMax = READ_WHOLE_MAX.relevance,
+): Promise<FoundRow[]> {
+  const where = conditions(query);
+  let rows = await rankedPage(db, query, where, offset, rankMax);
+  if (Number(rows[0]?.matches ?? 0) >= rankMax) {
+    const recent = recentMonths(new Date());
+    rows = await rankedPage(
+      db,
+      query,
+      [
+        ...where,
+        Prisma.sql`d.tokens && ${recent.tokens}::text[]`,
+        Prisma.sql`d."createdAt" >= ${recent.since.toISOString()}::timestamp`,
+      ],
+      offset,
+      rankMax,
+    );
+  }
+  return rows.map(({ messageId, createdAt }) => ({ messageId, createdAt }));
 }
 
 /** Adds or replaces documents in one statement. */

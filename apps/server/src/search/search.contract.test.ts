@@ -467,6 +467,10 @@ for (const engine of [postgresEngine, meilisearchEngine()]) {
             body: 'phoenix rose again',
           });
           await failedAttempts(world, indexJobId(edited.id, edited.changeSeq), 1);
+          // Waiting to be retried: /metrics shows the backlog.
+          const metrics = await fetch(`${world.url}/metrics`).then((response) => response.text());
+          const depth = /confab_job_queue_depth\{queue="search-index"\} (\d+)/.exec(metrics)?.[1];
+          expect(Number(depth)).toBeGreaterThanOrEqual(1);
           await engine.outage.bringBack(world);
           outageOver = true;
           await indexed(world, message);
