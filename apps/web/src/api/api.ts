@@ -7,6 +7,8 @@ import {
   type LoginRequest,
   MemberList,
   type NotificationLevel,
+  type SearchRequest,
+  SearchResults,
   Session,
   type SetupRequest,
   UserList,
@@ -37,6 +39,8 @@ export function createApi(session: SessionManager) {
     updateMe: (body: { displayName?: string; status?: ChosenStatus }) =>
       as((token) => requestJson('/api/me', UserProfile, { method: 'PATCH', body, token })),
     users: () => as((token) => requestJson('/api/users', UserList, { token })),
+    search: (body: SearchRequest) =>
+      as((token) => requestJson('/api/search', SearchResults, { method: 'POST', body, token })),
     devices: () => as((token) => requestJson('/api/devices', DeviceList, { token })),
     revokeDevice: (deviceId: string) =>
       as((token) => requestEmpty(`/api/devices/${deviceId}`, { method: 'DELETE', token })),

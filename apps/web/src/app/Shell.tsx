@@ -5,6 +5,7 @@ import { useDesktopIntegration } from '../desktop/use-desktop-integration';
 import { useActivityReport } from '../engine/use-activity-report';
 import { useConnectionState, useConversation } from '../engine/use-client-store';
 import { useNetworkStatus } from '../engine/use-network-status';
+import { SearchDialog } from '../search/SearchDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { BrowseChannelsDialog } from '../sidebar/BrowseChannelsDialog';
 import { NewDirectDialog } from '../sidebar/NewDirectDialog';
@@ -14,7 +15,7 @@ import { useTitleUnread } from '../sidebar/use-title-unread';
 import { useApp } from './app-context';
 import { useRoute } from './use-route';
 
-export type ShellDialog = 'new-direct' | 'new-group' | 'channels' | 'settings';
+export type ShellDialog = 'new-direct' | 'new-group' | 'channels' | 'settings' | 'search';
 
 /** Sidebar and conversation side by side; on a narrow screen one at a time. */
 export function Shell() {
@@ -32,6 +33,21 @@ export function Shell() {
     activeConversationId: route.conversationId,
     openConversation: navigate,
   });
+
+  // Ctrl+K / Cmd+K, or / outside a text field, opens search.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing =
+        event.target instanceof HTMLElement &&
+        event.target.closest('input, textarea, select, [contenteditable]');
+      if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
+        event.preventDefault();
+        setDialog('search');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // A click on a push notification opens its conversation.
   useEffect(
@@ -82,6 +98,15 @@ export function Shell() {
       {dialog === 'new-group' && <NewGroupDialog onClose={close} onOpen={openConversation} />}
       {dialog === 'channels' && <BrowseChannelsDialog onClose={close} onOpen={openConversation} />}
       {dialog === 'settings' && <SettingsDialog onClose={close} />}
+      {dialog === 'search' && (
+        <SearchDialog
+          onClose={close}
+          onOpen={(conversationId, seq) => {
+            setDialog(null);
+            navigate({ conversationId, messageSeq: seq });
+          }}
+        />
+      )}
     </div>
   );
 }

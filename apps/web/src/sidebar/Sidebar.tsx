@@ -47,6 +47,9 @@ export function Sidebar(props: {
         <button type="button" onClick={() => props.onDialog('channels')}>
           Channels
         </button>
+        <button type="button" onClick={() => props.onDialog('search')} aria-keyshortcuts="Control+K">
+          Search
+        </button>
       </div>
       {conversations.length === 0 ? (
         <p className="sidebar-empty">No conversations yet.</p>
