@@ -105,6 +105,12 @@ export function renderResults(results: Results, jsonFile: string): string {
       'what processes outside the benchmark used during each step (the machine is shared); a failed step with more ' +
       'than 30 % there was measured again and both rows are shown.',
     '',
+    results.method.jobWorkers
+      ? 'Background job workers (search indexing, push) ran **inside** the server process (`RUN_JOB_WORKERS=true`, ' +
+          'the embedded `npm start` default), so indexing competed with delivery for the same CPU.'
+      : 'Background job workers (search indexing, push) were **off** in the server process (`RUN_JOB_WORKERS=false`, ' +
+          'as in Docker Compose where they run as separate worker processes); their jobs were only enqueued.',
+    '',
     `PostgreSQL settings: ${settings} (everything else Debian's default). Redis: \`--save '' --appendonly no\`.`,
     `Rate steps: ${results.method.stepSeconds} s each, open loop (sends scheduled at fixed intervals whatever the answers), ` +
       'latency measured from the scheduled send time to the recipient socket receiving `message:new`, on the load ' +

@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { type HeapSummary, summarizeHeap } from './heap-summary.js';
 import type { Command, ConnectResult, StepResult, Traffic } from './load-generator.js';
 import { cpuPercent, type ProcessGroup, rssBytes, sampleCpu, single, withChildren } from './proc.js';
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'max-rate': { type: 'string', default: '40000' },
     'profile-rate': { type: 'string' },
     'profile-seconds': { type: 'string', default: '20' },
+    'job-workers': { type: 'boolean', default: false },
     'heap-snapshot': { type: 'boolean', default: true },
     'no-heap-snapshot': { type: 'boolean', default: false },
     server: { type: 'string', default: 'dist' },
@@ -63,6 +65,9 @@ if (args.help) {
   --max-idle=N            stop the idle-connection test at N connections (default 50000)
   --max-rate=N            highest 1:1 rate tried (default 40000 msg/s)
   --profile-rate=N        1:1 rate for the CPU profile (default: the highest sustained rate)
+  --job-workers           run the background job workers (search indexing, push) inside the server
+                          process, as the embedded \`npm start\` does (default: off, as in Docker
+                          Compose, where they are separate processes)
   --no-heap-snapshot      skip the server heap snapshot at the end of the idle test
   --server=dist|tsx       built server (node apps/server/dist/main.js, default) or main.ts via tsx
   --no-build              skip \`tsc -b apps/server\` before running dist
@@ -186,6 +191,7 @@ const serverEnv = (): Record<string, string> => ({
   ACCESS_TOKEN_TTL_SECONDS: String(6 * 60 * 60),
   LOG_LEVEL: 'warn',
   DRAIN_TIMEOUT_MS: '2000',
+  RUN_JOB_WORKERS: args['job-workers'] ? 'true' : 'false',
   // Per-user and per-IP limits would (correctly) refuse a load generator on one address.
   RATE_LIMIT_SENDS_PER_10S: '1000000000',
   RATE_LIMIT_TYPING_PER_10S: '1000000000',
@@ -194,8 +200,26 @@ const serverEnv = (): Record<string, string> => ({
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: '1000000000',
 });
 
-const startServer = (cpuProfileDir?: string, nodeFlags?: string[]) =>
-  startConfabProcess({ mode: serverMode, env: serverEnv(), fileLimit: FILE_LIMIT, cpuProfileDir, nodeFlags });
+/** Each scenario starts from an empty Redis: no job backlog, presence or limits of the one before. */
+async function flushRedis(): Promise<void> {
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  try {
+    await client.flushall();
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function startServer(cpuProfileDir?: string, nodeFlags?: string[]) {
+  await flushRedis();
+  return startConfabProcess({
+    mode: serverMode,
+    env: serverEnv(),
+    fileLimit: FILE_LIMIT,
+    cpuProfileDir,
+    nodeFlags,
+  });
+}
 
 async function groupsFor(server: ServerHandle, generators: Generator[]): Promise<ProcessGroup[]> {
   return [
@@ -743,6 +767,7 @@ async function main() {
         groupMembers: GROUP,
         quick,
         loadAtStart,
+        jobWorkers: args['job-workers'],
       },
     };
 

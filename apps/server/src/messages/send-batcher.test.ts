@@ -13,7 +13,7 @@ const send = (
   senderId: string,
   conversationId: string,
   body: string,
-  clientId = newClientId(),
+  clientId: string = newClientId(),
 ): QueuedSend => ({
   senderId,
   conversationId,
