@@ -94,6 +94,9 @@ export function renderResults(results: Results, jsonFile: string): string {
     `Figures of the run on **${results.date.slice(0, 10)}** (${results.date}), raw data in \`${jsonFile}\`.`,
   );
   if (results.method.quick) lines.push('', '> **Quick run** (short steps): not comparable with a full run.');
+  for (const [name, error] of Object.entries(results.errors ?? {})) {
+    lines.push('', `> Scenario \`${name}\` failed in this run: ${error.split('\n')[0]}`);
+  }
   lines.push('', '### Machine', '', '| | |', '|---|---|');
   for (const [key, value] of Object.entries(results.machine)) lines.push(`| ${key} | ${value} |`);
   const settings = Object.entries(results.method.postgres as Record<string, string>)

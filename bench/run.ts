@@ -352,6 +352,8 @@ const FANOUT_RATES = [20, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200
 
 interface Results {
   date: string;
+  /** Scenarios that failed, with the error. */
+  errors: Partial<Record<Scenario, string>>;
   machine: Record<string, string>;
   method: Record<string, unknown>;
   direct?: SteppedRun & { connect: ConnectResult; statements: StatementStats[] };
@@ -605,20 +607,30 @@ async function heapSnapshot(server: ServerHandle, dir: string, connections: numb
   const before = new Set(readdirSync(dir));
   log(`  heap snapshot of the server with ${connections} connections (SIGUSR2)`);
   process.kill(server.pid, 'SIGUSR2');
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   let file: string | undefined;
+  let summary: HeapSummary | undefined;
   let size = -1;
-  // Written in one go by the server; done once the file stops growing.
-  while (Date.now() < deadline) {
+  let steady = 0;
+  // The server writes it in one go, with pauses; it is done once it stops growing and parses.
+  while (Date.now() < deadline && !summary) {
     await pause(2_000);
     file = readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
     if (!file) continue;
     const now = statSync(path.join(dir, file)).size;
-    if (now === size) break;
+    steady = now === size ? steady + 1 : 0;
     size = now;
+    if (steady < 3) continue;
+    try {
+      summary = summarizeHeap(path.join(dir, file));
+    } catch {
+      steady = 0; // not complete yet
+    }
   }
-  if (!file) return undefined;
-  const summary = summarizeHeap(path.join(dir, file));
+  if (!file || !summary) {
+    log('  the heap snapshot did not complete in time; skipped');
+    return undefined;
+  }
   for (const g of summary.groups.slice(0, 8)) {
     log(`    ${(g.bytes / 2 ** 20).toFixed(1).padStart(6)} MiB ${String(g.count).padStart(8)}  ${g.what}`);
   }
@@ -759,6 +771,7 @@ async function main() {
     const direct: Traffic = { kind: 'direct', conversations: seeded.directs };
     const results: Results = {
       date: new Date().toISOString(),
+      errors: {},
       machine: machine(),
       method: {
         postgres: POSTGRES_SETTINGS,
@@ -771,12 +784,24 @@ async function main() {
       },
     };
 
-    if (only.has('direct')) results.direct = await runDirect(sessions, direct);
-    if (only.has('relay')) {
+    // A scenario that fails is reported and the others still run.
+    const attempt = async (name: Scenario, work: () => Promise<void>) => {
+      if (!only.has(name)) return;
+      try {
+        await work();
+      } catch (error) {
+        log(`${name} failed: ${(error as Error).stack ?? String(error)}`);
+        results.errors[name] = (error as Error).message;
+      }
+    };
+    await attempt('direct', async () => {
+      results.direct = await runDirect(sessions, direct);
+    });
+    await attempt('relay', async () => {
       const members = Object.fromEntries(seeded.directs.map((d) => [d.conversationId, d.members]));
       results.relay = await runRelay(sessions, direct, members);
-    }
-    if (only.has('fanout')) {
+    });
+    await attempt('fanout', async () => {
       const group = seeded.group;
       const groupSessions = sessions.filter((s) => group.members.includes(s.userId));
       results.fanout = await runFanout(groupSessions, {
@@ -784,19 +809,19 @@ async function main() {
         conversationId: group.conversationId,
         members: group.members,
       });
-    }
-    if (only.has('catchup')) {
+    });
+    await attempt('catchup', async () => {
       const [reader, writer] = await mintTokens([seeded.catchUp.reader, seeded.catchUp.writer], authSecret);
       results.catchUp = await runCatchUp(reader!, writer!, seeded.catchUp.conversationId);
-    }
-    if (only.has('profile')) {
+    });
+    await attempt('profile', async () => {
       const rate = Number(args['profile-rate'] ?? (results.direct?.best || 2000));
       results.profile = await runProfile(sessions, direct, rate);
-    }
-    if (only.has('idle')) {
+    });
+    await attempt('idle', async () => {
       log(`minting ${seeded.idleDevices.length} tokens`);
       results.idle = await runIdle(await mintTokens(seeded.idleDevices, authSecret));
-    }
+    });
 
     const resultsDir = path.join(ROOT, 'bench/results');
     mkdirSync(resultsDir, { recursive: true });
