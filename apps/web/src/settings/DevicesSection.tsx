@@ -2,11 +2,13 @@ import type { DeviceInfo } from '@confab/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../api/api-error';
 import { useApp } from '../app/app-context';
+import { useSignOut } from '../app/use-sign-out';
 import { formatDateTime } from '../ui/time';
 
 /** Where this account is signed in; revoking a device signs it out at once. */
 export function DevicesSection() {
-  const { api, session, push } = useApp();
+  const { api } = useApp();
+  const signOut = useSignOut();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,15 +44,7 @@ export function DevicesSection() {
               </p>
             </div>
             {device.current ? (
-              <button
-                type="button"
-                onClick={() =>
-                  void push
-                    .disable()
-                    .catch(() => {})
-                    .finally(() => session.signOut())
-                }
-              >
+              <button type="button" onClick={signOut}>
                 Sign out
               </button>
             ) : (

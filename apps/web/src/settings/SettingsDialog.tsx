@@ -1,4 +1,4 @@
-import { useApp } from '../app/app-context';
+import { useSignOut } from '../app/use-sign-out';
 import { Dialog } from '../ui/Dialog';
 import { DevicesSection } from './DevicesSection';
 import { NotificationsSection } from './NotificationsSection';
@@ -7,7 +7,7 @@ import { StatusSection } from './StatusSection';
 
 /** Profile, status, notifications and devices. Notification levels are set per conversation, in its header. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
-  const { session, push } = useApp();
+  const signOut = useSignOut();
   return (
     <Dialog title="Settings" onClose={onClose} wide>
       <ProfileSection />
@@ -15,16 +15,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       <NotificationsSection />
       <DevicesSection />
       <div className="dialog-actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            void push
-              .disable()
-              .catch(() => {})
-              .finally(() => session.signOut())
-          }
-        >
+        <button type="button" className="danger" onClick={signOut}>
           Sign out
         </button>
       </div>
