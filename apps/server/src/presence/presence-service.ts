@@ -58,11 +58,27 @@ export class PresenceService {
     return Date.now() + this.ctx.config.presenceHeartbeatMs * 3;
   }
 
-  async connected(socketId: string, userId: string, deviceId: string, chosen: ChosenStatus): Promise<void> {
+  /**
+   * Registers the connection before anything is awaited, so a `presence:activity` or a disconnect
+   * that arrives while the chosen status is still loading is applied, not lost.
+   */
+  async connected(
+    socketId: string,
+    userId: string,
+    deviceId: string,
+    loadChosen: () => Promise<ChosenStatus>,
+  ): Promise<void> {
     const connection = { userId, deviceId, active: true };
     this.local.set(socketId, connection);
+    const chosen = await loadChosen();
+    if (this.local.get(socketId) !== connection) return;
     await this.store.setChosen(userId, chosen);
-    await this.store.putConnection(userId, socketId, { deviceId, active: true, expiresAt: this.expiry() });
+    // Whatever activity said meanwhile wins: `connection.active` is read when the write is issued.
+    await this.store.putConnection(userId, socketId, {
+      deviceId,
+      active: connection.active,
+      expiresAt: this.expiry(),
+    });
     await this.recompute(userId);
   }
 

@@ -1,8 +1,10 @@
-import type { Presence } from '@confab/shared';
+import type { ChosenStatus, Presence } from '@confab/shared';
 import { describe, expect, it } from 'vitest';
 import { directConversation } from '../test-support/fixtures.js';
 import { spawnServerProcess } from '../test-support/server-process.js';
 import { nextEvent, ok, sleep, useTestWorld } from '../test-support/test-world.js';
+import { PresenceService } from './presence-service.js';
+import { PresenceStore } from './presence-store.js';
 
 const GRACE_MS = 400;
 const world = useTestWorld({ presenceGraceMs: GRACE_MS, presenceBatchMs: 20 });
@@ -87,6 +89,33 @@ describe('presence', () => {
     await ok(device, 'presence:setStatus', { status: 'dnd' });
     await nextEvent(watcherSocket, 'presence');
     expect(updates.map((u) => u.status)).toEqual(['away', 'dnd']);
+  });
+
+  it('keeps an idle report or a disconnect that arrives while the connection is still registering', async () => {
+    const ana = await world.signUp('pia');
+    const ben = await world.signUp('quin');
+    const service = new PresenceService(world.server.context, {
+      broadcastToOtherProcesses: () => {},
+      emitToSocket: () => {},
+    });
+    const store = new PresenceStore(world.server.context.redis);
+    let loaded = (_: ChosenStatus) => {};
+    const slowLookup = () => new Promise<ChosenStatus>((resolve) => (loaded = resolve));
+
+    const anaConnecting = service.connected('socket-a', ana.user.id, ana.deviceId, slowLookup);
+    await service.activity('socket-a', false);
+    loaded('auto');
+    await anaConnecting;
+    expect(await store.liveConnections(ana.user.id, Date.now())).toEqual([
+      expect.objectContaining({ active: false }),
+    ]);
+
+    const benConnecting = service.connected('socket-b', ben.user.id, ben.deviceId, slowLookup);
+    await service.disconnected('socket-b');
+    loaded('auto');
+    await benConnecting;
+    expect(await store.liveConnections(ben.user.id, Date.now())).toEqual([]);
+    await service.disconnected('socket-a');
   });
 
   it('sends a connection only the users it subscribed to', async () => {

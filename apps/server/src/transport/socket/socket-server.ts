@@ -89,9 +89,11 @@ export function wireSocketServer(
     socket.join([userRoom(actor.userId), deviceRoom(actor.deviceId)]);
     const log = ctx.log.child({ socketId: socket.id, userId: actor.userId, deviceId: actor.deviceId });
     log.debug({ transport: socket.conn.transport.name }, 'connected');
-    void ctx.db.user
-      .findUniqueOrThrow({ where: { id: actor.userId }, select: { chosenStatus: true } })
-      .then((user) => presence.connected(socket.id, actor.userId, actor.deviceId, user.chosenStatus))
+    const loadChosen = async () =>
+      (await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { chosenStatus: true } }))
+        .chosenStatus;
+    presence
+      .connected(socket.id, actor.userId, actor.deviceId, loadChosen)
       .catch((error: unknown) => log.error({ err: error }, 'presence connect failed'));
     socket.on('disconnect', (reason) => {
       log.debug({ reason }, 'disconnected');
