@@ -70,17 +70,18 @@ function stepTable(steps: MeasuredStep[], fanout = false): string {
 }
 
 function statementTable(statements: StatementStats[], during: string): string {
-  const total = statements.reduce((sum, s) => sum + s.totalMs, 0);
+  const total = statements.reduce((sum, s) => sum + s.totalMs + s.planMs, 0);
   const shown = (query: string) =>
     `${query.slice(0, 140).replaceAll('|', '\\|').replaceAll('`', "'")}${query.length > 140 ? '…' : ''}`;
   return [
-    `Where PostgreSQL's time went during ${during} (pg_stat_statements, top ${statements.length} by total time):`,
+    `Where PostgreSQL's time went during ${during} (pg_stat_statements, top ${statements.length} by planning + ` +
+      'execution time; Prisma sends unnamed statements, so every execution is planned again):',
     '',
-    '| calls | total ms | mean ms | rows | statement |',
-    '|---|---|---|---|---|',
+    '| calls | plan + execute ms | mean plan ms | mean execute ms | rows | statement |',
+    '|---|---|---|---|---|---|',
     ...statements.map(
       (s) =>
-        `| ${n(s.calls)} | ${n(Math.round(s.totalMs))} (${Math.round((s.totalMs / Math.max(total, 1)) * 100)} %) | ${s.meanMs} | ${n(s.rows)} | \`${shown(s.query)}\` |`,
+        `| ${n(s.calls)} | ${n(Math.round(s.planMs + s.totalMs))} (${Math.round(((s.planMs + s.totalMs) / Math.max(total, 1)) * 100)} %) | ${s.meanPlanMs} | ${s.meanMs} | ${n(s.rows)} | \`${shown(s.query)}\` |`,
     ),
   ].join('\n');
 }
@@ -228,14 +229,17 @@ export function renderResults(results: Results, jsonFile: string): string {
         `RSS with no connection: ${mib(idle.baselineRssBytes)}. Per connection = (RSS − that) / connections, 5 s after the level is reached. ` +
         `Stopped: ${idle.stoppedBecause}.`,
       '',
-      '| connections | failed | time to connect the level | server RSS | V8 heap used | per connection |',
-      '|---|---|---|---|---|---|',
-      ...idle.levels.map(
-        (l) =>
-          `| ${n(l.connected)} | ${n(l.failed)} | ${(l.connectMs / 1000).toFixed(1)} s | ${mib(l.rssBytes)} | ${
-            l.heapUsedBytes === null ? '–' : mib(l.heapUsedBytes)
-          } | ${kib(l.bytesPerConnection)} |`,
-      ),
+      '| connections | failed | time to connect the level | server RSS | V8 heap used | per connection | per connection since the level before |',
+      '|---|---|---|---|---|---|---|',
+      ...idle.levels.map((l, i) => {
+        const before = idle.levels[i - 1];
+        const marginal = before
+          ? kib((l.rssBytes - before.rssBytes) / Math.max(1, l.connected - before.connected))
+          : '–';
+        return `| ${n(l.connected)} | ${n(l.failed)} | ${(l.connectMs / 1000).toFixed(1)} s | ${mib(l.rssBytes)} | ${
+          l.heapUsedBytes === null ? '–' : mib(l.heapUsedBytes)
+        } | ${kib(l.bytesPerConnection)} | ${marginal} |`;
+      }),
     );
     if (idle.heap) {
       const { heap } = idle;

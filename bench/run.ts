@@ -835,7 +835,10 @@ async function main() {
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await redis.stop();
-    await postgres.stop();
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    await postgres.stop(
+      path.join(ROOT, `bench/results/postgres-${new Date().toISOString().replace(/[:.]/g, '-')}.log`),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,9 +31,16 @@ export const POSTGRES_SETTINGS: Record<string, string> = {
   max_connections: '300',
   max_wal_size: '4GB',
   checkpoint_timeout: '15min',
+  // For the log kept with the results: what could stall a commit (slow statements, checkpoints,
+  // autovacuum, lock waits).
+  log_min_duration_statement: '100ms',
+  log_checkpoints: 'on',
+  log_autovacuum_min_duration: '0',
+  log_lock_waits: 'on',
   // Statement statistics for the report (which queries the database time goes to); ~1 % overhead.
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
+  'pg_stat_statements.track_planning': 'on',
 };
 
 export interface BenchPostgres {
@@ -41,7 +48,8 @@ export interface BenchPostgres {
   logFile: string;
   version: string;
   postmasterPid(): Promise<number>;
-  stop(): Promise<void>;
+  /** Stops the cluster and deletes it, keeping its log at `keepLogAs` if given. */
+  stop(keepLogAs?: string): Promise<void>;
 }
 
 const asRoot = process.getuid?.() === 0;
@@ -110,9 +118,10 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     logFile: path.join(tempDir, 'log'),
     version,
     postmasterPid: async () => Number((await readFile(pidFile, 'utf8')).split('\n')[0]),
-    async stop() {
+    async stop(keepLogAs?: string) {
       cancelWatchdog();
       await runPg(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => {});
+      if (keepLogAs) await copyFile(path.join(tempDir, 'log'), keepLogAs).catch(() => {});
       await rm(tempDir, { recursive: true, force: true });
     },
   };
@@ -254,8 +263,12 @@ export function buildServer(): void {
 export interface StatementStats {
   query: string;
   calls: number;
+  /** Executing. */
   totalMs: number;
   meanMs: number;
+  /** Planning (every execution plans again: Prisma sends unnamed statements). */
+  planMs: number;
+  meanPlanMs: number;
   rows: number;
 }
 
@@ -278,10 +291,11 @@ export function topStatements(url: string, limit = 12): Promise<StatementStats[]
     const { rows } = await client.query<StatementStats>(
       `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls::int AS calls,
               round(total_exec_time::numeric, 1)::float AS "totalMs", round(mean_exec_time::numeric, 3)::float AS "meanMs",
+              round(total_plan_time::numeric, 1)::float AS "planMs", round(mean_plan_time::numeric, 3)::float AS "meanPlanMs",
               rows::int AS rows
          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = current_database() AND query !~* 'pg_stat_statements'
-        ORDER BY total_exec_time DESC LIMIT $1`,
+        ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`,
       [limit],
     );
     return rows;

@@ -139,12 +139,19 @@ export async function storeMessageBatch(
       ) AS t(ord, id, "conversationId", "senderId", "clientId", body, "replyToId", "replyToSeq", mentioned, "mentionsAll")
     ),
     checked AS MATERIALIZED (
-      SELECT i.*,
-             EXISTS (SELECT 1 FROM "Message" x
-                      WHERE x."senderId" = i."senderId" AND x."clientId" = i."clientId") AS duplicate,
-             EXISTS (SELECT 1 FROM "Membership" m
-                      WHERE m."conversationId" = i."conversationId" AND m."userId" = i."senderId") AS member
-        FROM input i CROSS JOIN guard g
+      -- LATERAL … LIMIT 1: one index probe per row, whatever the table statistics say (never a
+      -- hashed scan of the whole Message table).
+      SELECT i.*, dup.found IS NOT NULL AS duplicate, mem.found IS NOT NULL AS member
+        FROM input i
+        CROSS JOIN guard g
+        LEFT JOIN LATERAL (
+          SELECT 1 AS found FROM "Message" x
+           WHERE x."senderId" = i."senderId" AND x."clientId" = i."clientId" LIMIT 1
+        ) dup ON true
+        LEFT JOIN LATERAL (
+          SELECT 1 AS found FROM "Membership" m
+           WHERE m."conversationId" = i."conversationId" AND m."userId" = i."senderId" LIMIT 1
+        ) mem ON true
        -- Fails the whole statement (nothing is written) when the snapshot is older than a lock.
        WHERE (CASE WHEN g.stale = 0 THEN 0 ELSE (${STALE_SNAPSHOT}::text || ' (' || g.stale || ')')::int END) = 0
     ),
