@@ -21,6 +21,7 @@ const send = (
   body,
   replyTo: null,
   mentions: { userIds: [], all: false },
+  receivedAt: new Date(),
 });
 
 const stored = (outcome: SendOutcome): Message => {

@@ -16,6 +16,8 @@ export interface QueuedSend {
   body: string;
   replyTo: { id: string; seq: number } | null;
   mentions: Mentions;
+  /** Becomes the message's `createdAt`. */
+  receivedAt: Date;
 }
 
 export type SendOutcome =
@@ -174,7 +176,6 @@ export class SendBatcher {
 
   private async store(batch: Waiting[]): Promise<SendOutcome[]> {
     for (let attempt = 1; ; attempt++) {
-      const createdAt = new Date();
       const rows: NewMessageRow[] = batch.map((send) => ({
         id: newId(),
         conversationId: send.conversationId,
@@ -185,10 +186,11 @@ export class SendBatcher {
         replyToSeq: send.replyTo?.seq ?? null,
         mentionedUserIds: send.mentions.userIds,
         mentionsAll: send.mentions.all,
+        createdAt: send.receivedAt,
       }));
       try {
-        const stored = await storeMessageBatch(this.db, rows, createdAt);
-        return outcomes(batch, rows, stored, createdAt);
+        const stored = await storeMessageBatch(this.db, rows);
+        return outcomes(batch, rows, stored);
       } catch (error) {
         const code = postgresCode(error);
         if (attempt >= 3 || code === undefined || !RETRYABLE.has(code)) throw error;
@@ -197,12 +199,7 @@ export class SendBatcher {
   }
 }
 
-function outcomes(
-  batch: Waiting[],
-  rows: NewMessageRow[],
-  stored: StoredMessageRow[],
-  createdAt: Date,
-): SendOutcome[] {
+function outcomes(batch: Waiting[], rows: NewMessageRow[], stored: StoredMessageRow[]): SendOutcome[] {
   const members = new Map<string, string[]>();
   for (let i = 0; i < stored.length; i++) {
     const ids = stored[i]!.memberIds;
@@ -226,7 +223,7 @@ function outcomes(
       replyTo: send.replyTo ? { id: send.replyTo.id, seq: send.replyTo.seq } : null,
       mentions: { userIds: row.mentionedUserIds, all: row.mentionsAll },
       reactions: [],
-      createdAt: createdAt.toISOString(),
+      createdAt: row.createdAt.toISOString(),
       editedAt: null,
       deletedAt: null,
     };

@@ -30,12 +30,14 @@ async function replyTarget(ctx: ServerContext, conversationId: string, replyToId
  * commit (`send-batcher.ts`): its seq is taken in the transaction that stores it, with the
  * sender's membership checked under the conversation's lock; a retry with the same clientId is
  * answered with the original and stores nothing. The acknowledgement is given only after commit.
+ * The message's `createdAt` is when the server received it.
  */
 export async function sendMessage(
   ctx: ServerContext,
   actor: Actor,
   request: SendMessage,
   acknowledge: (message: Message) => void = () => {},
+  receivedAt: Date = new Date(),
 ): Promise<Message> {
   const answerWithOriginal = async () => {
     const original = await findBySenderClientId(ctx, actor.userId, request.clientId);
@@ -61,6 +63,7 @@ export async function sendMessage(
     body: request.body,
     replyTo: reply,
     mentions,
+    receivedAt,
   });
   if (outcome.kind === 'duplicate') {
     const original = await answerWithOriginal();

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { coalescePerTurn } from '../platform/coalesce.js';
 import type { Logger } from '../platform/logger.js';
 
 export const SEARCH_INDEX_QUEUE = 'search-index';
@@ -40,21 +41,34 @@ export const indexJobOptions = {
   removeOnFail: { age: 7 * 24 * 60 * 60 },
 };
 
+type IndexingContext = { jobs: { queues: { searchIndex: SearchIndexQueue } }; log: Logger };
+type Change = { id: string; changeSeq: number };
+
+const enqueuers = new WeakMap<SearchIndexQueue, (change: Change) => void>();
+
 /**
  * Called after the change committed (and was published). Doesn't wait: indexing must never hold
  * up a send; if Redis is unreachable the add waits for it, and a reindex repairs anything lost.
+ * The changes of one turn (a group commit's messages) go to the queue in one `addBulk`.
  */
-export function enqueueMessageIndexing(
-  ctx: { jobs: { queues: { searchIndex: SearchIndexQueue } }; log: Logger },
-  message: { id: string; changeSeq: number },
-): void {
-  ctx.jobs.queues.searchIndex
-    .add(
-      INDEX_MESSAGE_JOB,
-      { messageId: message.id },
-      { ...indexJobOptions, jobId: indexJobId(message.id, message.changeSeq) },
-    )
-    .catch((error: unknown) =>
-      ctx.log.warn({ err: error, messageId: message.id }, 'could not enqueue indexing'),
+export function enqueueMessageIndexing(ctx: IndexingContext, message: Change): void {
+  const queue = ctx.jobs.queues.searchIndex;
+  let enqueue = enqueuers.get(queue);
+  if (!enqueue) {
+    enqueue = coalescePerTurn<Change>(
+      async (changes) => {
+        await queue.addBulk(
+          changes.map((change) => ({
+            name: INDEX_MESSAGE_JOB,
+            data: { messageId: change.id },
+            opts: { ...indexJobOptions, jobId: indexJobId(change.id, change.changeSeq) },
+          })),
+        );
+      },
+      (error, changes) =>
+        ctx.log.warn({ err: error, messageIds: changes.map((c) => c.id) }, 'could not enqueue indexing'),
     );
+    enqueuers.set(queue, enqueue);
+  }
+  enqueue({ id: message.id, changeSeq: message.changeSeq });
 }

@@ -57,6 +57,7 @@ export interface NewMessageRow {
   replyToSeq: number | null;
   mentionedUserIds: string[];
   mentionsAll: boolean;
+  createdAt: Date;
 }
 
 /** What happened to each row of a batch, in the order given. */
@@ -103,14 +104,9 @@ function isStaleSnapshot(error: unknown): boolean {
  * A concurrent duplicate (senderId, clientId) sent to another conversation fails the statement
  * with a unique violation; the caller retries, and the retry sees it as a duplicate.
  */
-export async function storeMessageBatch(
-  db: Database,
-  rows: NewMessageRow[],
-  createdAt: Date,
-): Promise<StoredMessageRow[]> {
+export async function storeMessageBatch(db: Database, rows: NewMessageRow[]): Promise<StoredMessageRow[]> {
   if (rows.length === 0) return [];
   const conversationIds = [...new Set(rows.map((row) => row.conversationId))];
-  const at = createdAt.toISOString();
   const statement = () => db.$queryRaw<(StoredMessageRow & { ord: number })[]>`
     WITH locked AS MATERIALIZED (
       SELECT id, xmin::text AS version FROM "Conversation"
@@ -135,8 +131,9 @@ export async function storeMessageBatch(
         ${rows.map((row) => row.replyToId)}::uuid[],
         ${rows.map((row) => row.replyToSeq)}::int[],
         ${rows.map((row) => row.mentionedUserIds.join(','))}::text[],
-        ${rows.map((row) => row.mentionsAll)}::boolean[]
-      ) AS t(ord, id, "conversationId", "senderId", "clientId", body, "replyToId", "replyToSeq", mentioned, "mentionsAll")
+        ${rows.map((row) => row.mentionsAll)}::boolean[],
+        ${rows.map((row) => row.createdAt.toISOString())}::timestamp(3)[]
+      ) AS t(ord, id, "conversationId", "senderId", "clientId", body, "replyToId", "replyToSeq", mentioned, "mentionsAll", "createdAt")
     ),
     checked AS MATERIALIZED (
       -- LATERAL … LIMIT 1: one index probe per row, whatever the table statistics say (never a
@@ -161,13 +158,13 @@ export async function storeMessageBatch(
        WHERE c.member AND NOT c.duplicate
     ),
     counts AS (
-      SELECT "conversationId", count(*)::int AS n FROM accepted GROUP BY "conversationId"
+      SELECT "conversationId", count(*)::int AS n, max("createdAt") AS "lastAt" FROM accepted GROUP BY "conversationId"
     ),
     bumped AS (
       UPDATE "Conversation" conv
          SET "lastSeq" = conv."lastSeq" + counts.n,
              "lastChangeSeq" = conv."lastChangeSeq" + counts.n,
-             "lastMessageAt" = ${at}::timestamp(3)
+             "lastMessageAt" = GREATEST(conv."lastMessageAt", counts."lastAt")
         FROM counts
        WHERE conv.id = counts."conversationId"
       RETURNING conv.id, conv."lastSeq" - counts.n AS "seqBase", conv."lastChangeSeq" - counts.n AS "changeBase"
@@ -177,7 +174,7 @@ export async function storeMessageBatch(
                              "replyToId", "replyToSeq", "mentionedUserIds", "mentionsAll", "createdAt")
       SELECT a.id, a."conversationId", b."seqBase" + a.k, b."changeBase" + a.k, a."senderId", a."clientId",
              'user', a.body, a."replyToId", a."replyToSeq", string_to_array(a.mentioned, ',')::uuid[],
-             a."mentionsAll", ${at}::timestamp(3)
+             a."mentionsAll", a."createdAt"
         FROM accepted a JOIN bumped b ON b.id = a."conversationId"
       RETURNING id, "conversationId", "senderId", seq, "changeSeq"
     ),

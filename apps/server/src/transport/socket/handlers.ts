@@ -16,6 +16,8 @@ export interface HandlerCall<E extends ClientEventName> {
   presence: PresenceService;
   actor: Actor;
   socketId: string;
+  /** When the event arrived: a message's `createdAt`, and where delivery latency starts. */
+  receivedAt: Date;
   request: ParsedClientRequest<E>;
   /** Acknowledge before the handler finishes (a send is acked before its fan-out). */
   respond: (data: ClientResponse<E>) => void;
@@ -25,7 +27,8 @@ type Handlers = { [E in ClientEventName]: (call: HandlerCall<E>) => Promise<Clie
 
 /** Every client event and the domain operation it calls; requests arrive already validated. */
 export const handlers: Handlers = {
-  'message:send': ({ ctx, actor, request, respond }) => sendMessage(ctx, actor, request, respond),
+  'message:send': ({ ctx, actor, request, respond, receivedAt }) =>
+    sendMessage(ctx, actor, request, respond, receivedAt),
   'message:edit': ({ ctx, actor, request }) => editMessage(ctx, actor, request),
   'message:delete': ({ ctx, actor, request }) => deleteMessage(ctx, actor, request),
   'reaction:add': ({ ctx, actor, request }) => addReaction(ctx, actor, request),

@@ -28,7 +28,8 @@ function refusal(body: ErrorBody): Error {
 
 /** Socket.IO on the HTTP server's port; its Redis adapter carries events between server processes. */
 export function createSocketServer(httpServer: HttpServer, pub: Redis): { io: ConfabIo; sub: Redis } {
-  const sub = pub.duplicate();
+  // A subscriber connection only listens: nothing to pipeline.
+  const sub = pub.duplicate({ enableAutoPipelining: false });
   const io: ConfabIo = new Server(httpServer, {
     adapter: createAdapter(pub, sub),
     transports: ['websocket', 'polling'],
@@ -118,6 +119,7 @@ async function dispatch(
   event: string,
   args: unknown[],
 ): Promise<void> {
+  const receivedAt = new Date();
   const last = args.at(-1);
   let answered = false;
   const ack = (result: Ack<unknown>) => {
@@ -137,6 +139,7 @@ async function dispatch(
       presence,
       actor: socket.data,
       socketId: socket.id,
+      receivedAt,
       request: parsed.data,
       respond: (early) => ack({ ok: true, data: early }),
     });
