@@ -37,6 +37,12 @@ export const POSTGRES_SETTINGS: Record<string, string> = {
   log_checkpoints: 'on',
   log_autovacuum_min_duration: '0',
   log_lock_waits: 'on',
+  // …and the plan of any statement slower than that, with actual row counts (no per-node timing).
+  session_preload_libraries: 'auto_explain',
+  'auto_explain.log_min_duration': '100ms',
+  'auto_explain.log_analyze': 'on',
+  'auto_explain.log_timing': 'off',
+  'auto_explain.log_nested_statements': 'on',
   // Statement statistics for the report (which queries the database time goes to); ~1 % overhead.
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',

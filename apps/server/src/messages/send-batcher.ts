@@ -6,6 +6,7 @@ import {
   storeMessageBatch,
 } from '../platform/database/raw-sql.js';
 import { newId } from '../platform/ids.js';
+import type { PushCandidates } from '../push/enqueue.js';
 import type { Mentions } from './mentions.js';
 
 /** A validated send waiting for its group commit. */
@@ -21,8 +22,8 @@ export interface QueuedSend {
 }
 
 export type SendOutcome =
-  /** Committed: the message as stored and the conversation's members at commit. */
-  | { kind: 'stored'; message: Message; memberIds: readonly string[] }
+  /** Committed: the message as stored, the conversation's members at commit, and whom push could reach. */
+  | { kind: 'stored'; message: Message; memberIds: readonly string[]; pushCandidates: PushCandidates }
   /** (senderId, clientId) was stored before: nothing written; answer with the original. */
   | { kind: 'duplicate' }
   /** The sender is not a member of the conversation (checked under its lock): nothing written. */
@@ -200,10 +201,15 @@ export class SendBatcher {
 }
 
 function outcomes(batch: Waiting[], rows: NewMessageRow[], stored: StoredMessageRow[]): SendOutcome[] {
-  const members = new Map<string, string[]>();
+  const members = new Map<string, { ids: string[]; push: PushCandidates }>();
   for (let i = 0; i < stored.length; i++) {
-    const ids = stored[i]!.memberIds;
-    if (ids) members.set(rows[i]!.conversationId, ids);
+    const { memberIds, pushAll, pushMentions } = stored[i]!;
+    if (memberIds) {
+      members.set(rows[i]!.conversationId, {
+        ids: memberIds,
+        push: { all: pushAll ?? [], mentionsOnly: pushMentions ?? [] },
+      });
+    }
   }
   return batch.map((send, i): SendOutcome => {
     const result = stored[i]!;
@@ -227,7 +233,13 @@ function outcomes(batch: Waiting[], rows: NewMessageRow[], stored: StoredMessage
       editedAt: null,
       deletedAt: null,
     };
-    return { kind: 'stored', message, memberIds: members.get(row.conversationId) ?? [] };
+    const atCommit = members.get(row.conversationId);
+    return {
+      kind: 'stored',
+      message,
+      memberIds: atCommit?.ids ?? [],
+      pushCandidates: atCommit?.push ?? { all: [], mentionsOnly: [] },
+    };
   });
 }
 

@@ -72,12 +72,12 @@ export async function sendMessage(
   }
   if (outcome.kind === 'forbidden') throw forbidden('you are not a member of this conversation');
 
-  const { message, memberIds } = outcome;
+  const { message, memberIds, pushCandidates } = outcome;
   ctx.metrics.messagesSent.inc();
   acknowledge(message);
   // The members at commit, read under the conversation's lock in the same transaction.
   ctx.events.toUsers(memberIds, 'message:new', message);
   enqueueMessageIndexing(ctx, message);
-  enqueuePushNotifications(ctx, message);
+  enqueuePushNotifications(ctx, message, pushCandidates);
   return message;
 }

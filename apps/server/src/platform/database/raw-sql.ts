@@ -71,6 +71,12 @@ export interface StoredMessageRow {
   changeSeq: number | null;
   /** The conversation's members at commit, on the first stored row of each conversation. */
   memberIds: string[] | null;
+  /**
+   * …and those of them Web Push could reach (an active account with a subscribed device), by
+   * notification level; muted members are in neither. Also on the first stored row only.
+   */
+  pushAll: string[] | null;
+  pushMentions: string[] | null;
 }
 
 const STALE_SNAPSHOT = 'confab: conversation changed while waiting for its lock';
@@ -90,7 +96,7 @@ function isStaleSnapshot(error: unknown): boolean {
  *   member; numbers the rest per conversation in the order given; moves each conversation's
  *   `lastSeq`/`lastChangeSeq` by its count (gapless: refused rows take no number); inserts the
  *   messages; moves each sender's read cursor to their last message; and reads the members to
- *   fan out to, all as of the moment the locks are held.
+ *   fan out to and which of them Web Push could notify, all as of the moment the locks are held.
  *
  * Why that holds in one statement: its snapshot is taken when it starts, before it holds the
  * locks. Every change that matters here — a membership change, another send, an edit — updates
@@ -185,13 +191,28 @@ export async function storeMessageBatch(db: Database, rows: NewMessageRow[]): Pr
        WHERE m."conversationId" = last."conversationId" AND m."userId" = last."senderId"
     ),
     members AS (
-      SELECT "conversationId", array_agg("userId"::text) AS ids
-        FROM "Membership"
-       WHERE "conversationId" IN (SELECT "conversationId" FROM counts)
-       GROUP BY "conversationId"
+      SELECT m."conversationId",
+             array_agg(m."userId"::text) AS ids,
+             coalesce(array_agg(m."userId"::text) FILTER (WHERE m."notificationLevel" = 'all' AND push.reachable),
+                      '{}') AS "pushAll",
+             coalesce(array_agg(m."userId"::text) FILTER (WHERE m."notificationLevel" = 'mentions' AND push.reachable),
+                      '{}') AS "pushMentions"
+        FROM "Membership" m
+        LEFT JOIN LATERAL (
+          SELECT true AS reachable
+            FROM "Device" d
+            JOIN "PushSubscription" s ON s."deviceId" = d.id
+            JOIN "User" u ON u.id = d."userId"
+           WHERE d."userId" = m."userId" AND d."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
+           LIMIT 1
+        ) push ON true
+       WHERE m."conversationId" IN (SELECT "conversationId" FROM counts)
+       GROUP BY m."conversationId"
     )
     SELECT c.ord, c.duplicate, c.member, ins.seq, ins."changeSeq",
-           CASE WHEN a.k = 1 THEN mem.ids END AS "memberIds"
+           CASE WHEN a.k = 1 THEN mem.ids END AS "memberIds",
+           CASE WHEN a.k = 1 THEN mem."pushAll" END AS "pushAll",
+           CASE WHEN a.k = 1 THEN mem."pushMentions" END AS "pushMentions"
       FROM checked c
       LEFT JOIN inserted ins ON ins.id = c.id
       LEFT JOIN accepted a ON a.id = c.id
