@@ -106,8 +106,9 @@ export function renderResults(results: Results, jsonFile: string): string {
   lines.push(
     '',
     `Load average (1 / 5 / 15 min) when the run started: ${results.method.loadAtStart}. The \`CPU other %\` column is ` +
-      'what processes outside the benchmark used during each step (the machine is shared); a failed step with more ' +
-      'than 30 % there was measured again and both rows are shown.',
+      'what processes outside the benchmark used during each step (the machine is shared). A failed step was ' +
+      'measured once more and the second measurement decides (both rows are shown): one stall of a few hundred ' +
+      'milliseconds — another process, a checkpoint, a major GC — fails a 10 s step by itself.',
     '',
     results.method.jobWorkers
       ? 'Background job workers (search indexing, push) ran **inside** the server process (`RUN_JOB_WORKERS=true`, ' +

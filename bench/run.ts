@@ -278,8 +278,24 @@ async function measuredStep(
   return step;
 }
 
-/** CPU % (of one core) used by processes outside the benchmark above which a failed step is redone. */
-const BUSY_MACHINE = 30;
+/**
+ * A failed step is measured once more and the second measurement decides (both rows are kept).
+ * One stall of a few hundred milliseconds — another process on this shared machine, a
+ * checkpoint, a major GC — fails a 10 s step by itself: p99 is its second-worst 1 % of messages.
+ */
+async function measuredTwiceIfFailed(
+  generator: Generator,
+  groups: ProcessGroup[],
+  traffic: Traffic,
+  rate: number,
+  steps: MeasuredStep[],
+): Promise<MeasuredStep> {
+  const step = await measuredStep(generator, groups, traffic, rate);
+  if (step.passed || step.aborted) return step;
+  log(`  (failed, with other processes at ${step.cpu.other ?? 0} % CPU: measuring it again)`);
+  steps.push(step);
+  return measuredStep(generator, groups, traffic, rate);
+}
 
 export interface SteppedRun {
   steps: MeasuredStep[];
@@ -300,21 +316,14 @@ async function stepUp(
   let failedAt = 0;
   let failures = 0;
   for (const rate of rates) {
-    let step = await measuredStep(generator, groups, traffic, rate);
-    // This machine may be shared: a step that failed while something else took a lot of CPU is
-    // measured once more (and both are kept).
-    if (!step.passed && (step.cpu.other ?? 0) > BUSY_MACHINE) {
-      log(`  (other processes used ${step.cpu.other} % CPU during that step: measuring it again)`);
-      steps.push(step);
-      step = await measuredStep(generator, groups, traffic, rate);
-    }
+    const step = await measuredTwiceIfFailed(generator, groups, traffic, rate, steps);
     steps.push(step);
     if (step.passed) {
       best = Math.max(best, rate);
       failures = 0;
     } else {
       failedAt = failedAt || rate;
-      // One failed step could be a hiccup (a checkpoint, autovacuum): stop after two in a row.
+      // Stop after two rates in a row failed (each measured twice).
       if (++failures >= 2 || step.aborted) break;
     }
   }
@@ -323,11 +332,7 @@ async function stepUp(
     let high = failedAt;
     for (let i = 0; i < 2 && high - low > low * 0.08; i++) {
       const rate = Math.round((low + high) / 2 / 100) * 100 || Math.round((low + high) / 2);
-      let step = await measuredStep(generator, groups, traffic, rate);
-      if (!step.passed && (step.cpu.other ?? 0) > BUSY_MACHINE) {
-        steps.push(step);
-        step = await measuredStep(generator, groups, traffic, rate);
-      }
+      const step = await measuredTwiceIfFailed(generator, groups, traffic, rate, steps);
       steps.push(step);
       if (step.passed) {
         low = rate;
