@@ -119,7 +119,12 @@ export async function searchMessages(
     limit: request.limit,
     after,
   };
-  const page = await ctx.search.search(engineQuery);
+  const page = await ctx.search.search(engineQuery).catch((error: unknown) => {
+    if (error instanceof DomainError) throw error;
+    // Meilisearch down, or a query the engine gave up on: the searcher can retry; nothing else is affected.
+    ctx.log.error({ err: error, engine: ctx.search.name }, 'search engine failed');
+    throw new DomainError('unavailable', 'search is unavailable right now; try again in a moment');
+  });
   return {
     results: await toResults(ctx, page.hits, conversationIds, query),
     nextCursor: page.next === null ? null : encodeCursor(fingerprint, page.next),

@@ -453,6 +453,26 @@ for (const engine of [postgresEngine, meilisearchEngine()]) {
         expect(await found(world, alice, { query: 'polished' })).toEqual([message.id]);
       });
 
+      it('answers 503 unavailable while the engine is down, and searches again once it is back', async () => {
+        const message = await send(aliceSocket, general, 'lighthouse keeper schedule');
+        await indexed(world, message);
+        await engine.outage.takeDown(world);
+        let outageOver = false;
+        try {
+          const refused = await search(world, alice, { query: 'lighthouse' });
+          expect(refused.status).toBe(503);
+          expect(refused.body).toMatchObject({
+            code: 'unavailable',
+            message: expect.stringContaining('try again'),
+          });
+          await engine.outage.bringBack(world);
+          outageOver = true;
+          expect(await found(world, alice, { query: 'lighthouse' })).toEqual([message.id]);
+        } finally {
+          if (!outageOver) await engine.outage.bringBack(world);
+        }
+      });
+
       it('retries while the engine is down and catches up when it is back', async () => {
         await engine.outage.takeDown(world);
         let outageOver = false;

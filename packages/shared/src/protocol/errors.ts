@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'edit_window_expired',
   'rate_limited',
   'unsupported_protocol',
+  /** A dependency that only some requests need (the search engine) can't be reached: retry later. */
+  'unavailable',
   'internal',
 ] as const;
 

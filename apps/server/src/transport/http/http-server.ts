@@ -41,6 +41,7 @@ const STATUS: Record<string, number> = {
   edit_window_expired: 409,
   rate_limited: 429,
   unsupported_protocol: 400,
+  unavailable: 503,
   internal: 500,
 };
 
