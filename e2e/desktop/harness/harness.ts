@@ -83,7 +83,7 @@ const harness = {
         lastMessageAt: new Date().toISOString(),
         memberCount: 2,
         peerId: null,
-        me: { role: 'member', readSeq: 0, notificationLevel: input.level ?? 'all' },
+        me: { role: 'member', readSeq: 0, readEpoch: 0, notificationLevel: input.level ?? 'all' },
         unread: { count: 0, mentions: 0, asOfSeq: 0 },
         receipts: [],
       },

@@ -39,7 +39,12 @@ export async function conversationStates(
       lastMessageAt: conversation.lastMessageAt.toISOString(),
       memberCount: conversation._count.memberships,
       peerId: conversation.kind === 'direct' ? (cursors[0]?.userId ?? userId) : null,
-      me: { role: me.role, readSeq: me.readSeq, notificationLevel: me.notificationLevel },
+      me: {
+        role: me.role,
+        readSeq: me.readSeq,
+        readEpoch: me.readEpoch,
+        notificationLevel: me.notificationLevel,
+      },
       unread: unread.get(conversation.id) ?? { count: 0, mentions: 0, asOfSeq: conversation.lastSeq },
       receipts: cursors,
     };

@@ -20,6 +20,11 @@ export const notFound = (what: string) => new DomainError('not_found', `${what} 
 export const forbidden = (why: string) => new DomainError('forbidden', why);
 export const conflict = (why: string) => new DomainError('conflict', why);
 
+/** Prisma's "no record matched" of an `update` whose where-clause found nothing. */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2025';
+}
+
 /** Prisma's unique-constraint violation, from any query or transaction. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';

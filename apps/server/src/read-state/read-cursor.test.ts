@@ -24,6 +24,7 @@ describe('the read cursor', () => {
     expect(read).toEqual({
       conversationId: dm.id,
       readSeq: 3,
+      readEpoch: 0,
       unread: { count: 0, mentions: 0, asOfSeq: 3 },
     });
     expect(await onPhone).toMatchObject({
@@ -69,8 +70,13 @@ describe('the read cursor', () => {
     await ok(fayLaptop, 'read:mark', { conversationId: dm.id, seq: 3 });
     const onPhone = nextEvent(fayPhone, 'read:updated', (r) => r.readSeq === 1);
     const unread = await ok(fayLaptop, 'read:markUnread', { conversationId: dm.id, seq: 2 });
-    expect(unread).toMatchObject({ readSeq: 1, unread: { count: 2 } });
-    expect((await onPhone).unread).toMatchObject({ count: 2 });
+    expect(unread).toMatchObject({ readSeq: 1, readEpoch: 1, unread: { count: 2 } });
+    expect(await onPhone).toMatchObject({ readEpoch: 1, unread: { count: 2 } });
+    // Reading forward again stays in the new epoch.
+    expect(await ok(fayLaptop, 'read:mark', { conversationId: dm.id, seq: 3 })).toMatchObject({
+      readSeq: 3,
+      readEpoch: 1,
+    });
   });
 
   it('delivered receipts reach the other person in a direct conversation', async () => {

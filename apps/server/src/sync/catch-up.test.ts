@@ -85,6 +85,29 @@ describe('a device that was offline', () => {
     for (const device of [online, offline, benDevice, cyDevice]) device.client.stop();
   });
 
+  it('sees a conversation marked unread on another device while it was away', async () => {
+    const gia = await world.signUp('gia');
+    const kit = await world.signUp('kit');
+    const dm = await directConversation(world, gia, kit);
+    const laptop = await startDevice(world, gia);
+    const phone = await startDevice(world, await world.signIn('gia', 'Phone'));
+    const benDevice = await startDevice(world, kit);
+    for (const body of ['one', 'two', 'three']) benDevice.client.send(dm.id, body);
+    await until(phone.client, () => userMessages(phone.client.conversation(dm.id)?.messages).length === 3);
+    await phone.client.markRead(dm.id);
+    await until(laptop.client, () => laptop.client.conversation(dm.id)?.unread.count === 0);
+
+    await phone.client.stop();
+    const second = userMessages(laptop.client.conversation(dm.id)?.messages)[1]!;
+    await laptop.client.markUnread(dm.id, second.seq);
+    await phone.restart();
+
+    // The cursor moved back (a lower readSeq than the phone held): the newer one all the same.
+    await until(phone.client, () => phone.client.conversation(dm.id)?.unread.count === 2).catch(() => {});
+    expect(phone.client.conversation(dm.id)?.unread).toMatchObject({ count: 2 });
+    expect(phone.client.conversation(dm.id)?.state.me.readSeq).toBe(second.seq - 1);
+  });
+
   it('sends what was written while offline on reconnect, once each, in order', async () => {
     const dee = await world.signUp('dee');
     const eve = await world.signUp('eve');

@@ -24,7 +24,7 @@ function state(
     lastMessageAt: '2026-11-23T10:00:00.000Z',
     memberCount: 2,
     peerId: null,
-    me: { role: 'member', readSeq, notificationLevel: level },
+    me: { role: 'member', readSeq, readEpoch: 0, notificationLevel: level },
     unread: { count: 0, mentions: 0, asOfSeq: 0 },
     receipts: [],
     ...rest,

@@ -31,7 +31,7 @@ import { createHistory } from './history.js';
 import { createIngest } from './ingest.js';
 import { createOutbox, type OutboxStorage } from './outbox.js';
 import { createPresenceStore } from './presence-store.js';
-import { withNewerReadState, withReadState } from './read-state.js';
+import { isNewerOrSameCursor, withNewerReadState, withReadState } from './read-state.js';
 import { createRequester } from './request.js';
 import { createSync } from './sync.js';
 import { createTypingStore } from './typing-store.js';
@@ -336,7 +336,7 @@ export function createConfabClient(options: ConfabClientOptions): ConfabClient {
       if (store) {
         // An answer that lost a race with a newer read:updated must not move the cursor back.
         store.updateState((state) =>
-          readState.readSeq >= state.me.readSeq ? withReadState(state, readState) : state,
+          isNewerOrSameCursor(readState, state.me) ? withReadState(state, readState) : state,
         );
         conversations.changed(conversationId);
       }

@@ -189,15 +189,21 @@ describe('ConversationStore', () => {
 describe('ConversationStore state from a catch-up page', () => {
   it('never moves my read cursor back: the page may have been read before my own read or send', () => {
     const store = ConversationStore.empty(
-      conversationState({ me: { role: 'member', readSeq: 4, notificationLevel: 'all' } }),
+      conversationState({ me: { role: 'member', readSeq: 4, readEpoch: 0, notificationLevel: 'all' } }),
     );
     store.setState(
-      conversationState({ lastSeq: 5, me: { role: 'member', readSeq: 0, notificationLevel: 'all' } }),
+      conversationState({
+        lastSeq: 5,
+        me: { role: 'member', readSeq: 0, readEpoch: 0, notificationLevel: 'all' },
+      }),
     );
     expect(store.state.me.readSeq).toBe(4);
     expect(store.state.lastSeq).toBe(5);
     store.setState(
-      conversationState({ lastSeq: 5, me: { role: 'member', readSeq: 5, notificationLevel: 'all' } }),
+      conversationState({
+        lastSeq: 5,
+        me: { role: 'member', readSeq: 5, readEpoch: 0, notificationLevel: 'all' },
+      }),
     );
     expect(store.state.me.readSeq).toBe(5);
   });

@@ -13,7 +13,7 @@ const asOf = (asOfSeq: number, count = 0, mentions = 0) => ({ count, mentions, a
 describe('unreadCounts', () => {
   it("adds the messages held above the server's asOfSeq to the server's count", () => {
     const state = conversationState({
-      me: { role: 'member', readSeq: 2, notificationLevel: 'all' },
+      me: { role: 'member', readSeq: 2, readEpoch: 0, notificationLevel: 'all' },
       unread: asOf(5, 3),
     });
     const held = [message(4), message(5), message(6), message(7)];
@@ -33,7 +33,7 @@ describe('unreadCounts', () => {
 
   it('does not count messages at or below the read cursor', () => {
     const state = conversationState({
-      me: { role: 'member', readSeq: 6, notificationLevel: 'all' },
+      me: { role: 'member', readSeq: 6, readEpoch: 0, notificationLevel: 'all' },
       unread: asOf(6),
     });
     expect(unreadCounts(state, [message(5), message(6), message(7)], ME)).toEqual({ count: 1, mentions: 0 });
@@ -60,7 +60,7 @@ describe('unreadCounts', () => {
 
   it("drops the server's count once my read cursor has passed its asOfSeq", () => {
     const state = conversationState({
-      me: { role: 'member', readSeq: 12, notificationLevel: 'all' },
+      me: { role: 'member', readSeq: 12, readEpoch: 0, notificationLevel: 'all' },
       unread: asOf(10, 4, 1),
     });
     expect(unreadCounts(state, [message(11), message(12), message(13)], ME)).toEqual({
@@ -72,14 +72,16 @@ describe('unreadCounts', () => {
 
 describe('read cursor', () => {
   it('my own new message moves my read cursor forward, never back', () => {
-    const state = conversationState({ me: { role: 'member', readSeq: 5, notificationLevel: 'all' } });
+    const state = conversationState({
+      me: { role: 'member', readSeq: 5, readEpoch: 0, notificationLevel: 'all' },
+    });
     expect(withOwnMessage(state, 8).me.readSeq).toBe(8);
     expect(withOwnMessage(state, 3)).toBe(state);
   });
 
   it('read:updated for me replaces my cursor and unread counts (also backwards: marked unread elsewhere)', () => {
     const state = conversationState({
-      me: { role: 'member', readSeq: 9, notificationLevel: 'all' },
+      me: { role: 'member', readSeq: 9, readEpoch: 0, notificationLevel: 'all' },
       unread: asOf(9),
     });
     const next = withReadUpdate(
@@ -120,23 +122,28 @@ describe('read cursor', () => {
 
   it('the ack of read:mark sets the cursor and counts', () => {
     const state = conversationState({ unread: asOf(4, 4) });
-    const next = withReadState(state, { conversationId: CONVERSATION, readSeq: 4, unread: asOf(4) });
+    const next = withReadState(state, {
+      conversationId: CONVERSATION,
+      readSeq: 4,
+      readEpoch: 0,
+      unread: asOf(4),
+    });
     expect(next.me.readSeq).toBe(4);
     expect(next.unread).toEqual(asOf(4));
   });
 });
 
 describe('withNewerReadState', () => {
-  const read = (readSeq: number, count: number) =>
+  const read = (readSeq: number, count: number, readEpoch = 0) =>
     conversationState({
-      me: { role: 'member', readSeq, notificationLevel: 'all' },
+      me: { role: 'member', readSeq, readEpoch, notificationLevel: 'all' },
       unread: asOf(8, count),
     });
 
-  it('takes an HTTP answer whole when its cursor is not behind', () => {
+  it('takes an answer whole when its cursor is not behind', () => {
     const incoming = {
       ...read(8, 0),
-      me: { role: 'member' as const, readSeq: 8, notificationLevel: 'muted' as const },
+      me: { role: 'member' as const, readSeq: 8, readEpoch: 0, notificationLevel: 'muted' as const },
     };
     expect(withNewerReadState(read(5, 3), incoming)).toBe(incoming);
   });
@@ -144,10 +151,21 @@ describe('withNewerReadState', () => {
   it('keeps the newer cursor and counts when the answer was read before a read:updated', () => {
     const incoming = {
       ...read(5, 3),
-      me: { role: 'member' as const, readSeq: 5, notificationLevel: 'muted' as const },
+      me: { role: 'member' as const, readSeq: 5, readEpoch: 0, notificationLevel: 'muted' as const },
     };
     const adopted = withNewerReadState(read(8, 0), incoming);
-    expect(adopted.me).toEqual({ role: 'member', readSeq: 8, notificationLevel: 'muted' });
+    expect(adopted.me).toEqual({ role: 'member', readSeq: 8, readEpoch: 0, notificationLevel: 'muted' });
     expect(adopted.unread).toEqual(asOf(8, 0));
+  });
+
+  it('takes a cursor moved back by a mark-as-unread on another device while this one was away', () => {
+    const markedUnreadElsewhere = read(5, 3, 1);
+    expect(withNewerReadState(read(8, 0, 0), markedUnreadElsewhere)).toBe(markedUnreadElsewhere);
+  });
+
+  it('keeps a mark-as-unread this device already applied over an answer read before it', () => {
+    const adopted = withNewerReadState(read(5, 3, 1), read(8, 0, 0));
+    expect(adopted.me).toMatchObject({ readSeq: 5, readEpoch: 1 });
+    expect(adopted.unread).toEqual(asOf(8, 3));
   });
 });

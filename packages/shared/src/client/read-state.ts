@@ -48,7 +48,7 @@ export function withReadUpdate(
   if (update.userId === userId) {
     return {
       ...state,
-      me: { ...state.me, readSeq: update.readSeq },
+      me: { ...state.me, readSeq: update.readSeq, readEpoch: update.readEpoch ?? state.me.readEpoch },
       unread: update.unread ?? state.unread,
     };
   }
@@ -62,17 +62,36 @@ export function withReadUpdate(
 
 /** The acknowledgement of `read:mark` / `read:markUnread`. */
 export function withReadState(state: ConversationState, readState: ReadState): ConversationState {
-  return { ...state, me: { ...state.me, readSeq: readState.readSeq }, unread: readState.unread };
+  return {
+    ...state,
+    me: { ...state.me, readSeq: readState.readSeq, readEpoch: readState.readEpoch },
+    unread: readState.unread,
+  };
+}
+
+type CursorVersion = { readEpoch: number; readSeq: number };
+
+/**
+ * Which of two read cursors is the newer: the one with more marks-as-unread behind it, then the
+ * further one. A cursor only moves back by a mark-as-unread, which starts a new epoch.
+ */
+export function isNewerOrSameCursor(a: CursorVersion, b: CursorVersion): boolean {
+  return a.readEpoch !== b.readEpoch ? a.readEpoch > b.readEpoch : a.readSeq >= b.readSeq;
 }
 
 /**
- * A state read by an HTTP request (settings, members) may have been taken before a `read:updated`
- * the device has already applied: it must not move the read cursor back.
+ * A state read by a request (catch-up, settings, members) may have been taken before a
+ * `read:updated` the device has already applied: an older cursor must not replace a newer one —
+ * but a mark-as-unread made on another device while this one was away must.
  */
 export function withNewerReadState(
   current: ConversationState,
   incoming: ConversationState,
 ): ConversationState {
-  if (incoming.me.readSeq >= current.me.readSeq) return incoming;
-  return { ...incoming, me: { ...incoming.me, readSeq: current.me.readSeq }, unread: current.unread };
+  if (isNewerOrSameCursor(incoming.me, current.me)) return incoming;
+  return {
+    ...incoming,
+    me: { ...incoming.me, readSeq: current.me.readSeq, readEpoch: current.me.readEpoch },
+    unread: current.unread,
+  };
 }

@@ -9,7 +9,13 @@ import { FetchSync } from './requests/sync.js';
 
 const Ok = z.object({});
 
-export const ReadState = z.object({ conversationId: z.string(), readSeq: Seq, unread: UnreadCounts });
+export const ReadState = z.object({
+  conversationId: z.string(),
+  readSeq: Seq,
+  /** See ConversationState.me.readEpoch. */
+  readEpoch: z.number().int().nonnegative(),
+  unread: UnreadCounts,
+});
 export type ReadState = z.infer<typeof ReadState>;
 
 /**

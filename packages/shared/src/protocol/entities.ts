@@ -80,6 +80,8 @@ export const ConversationState = z.object({
   me: z.object({
     role: ConversationRole,
     readSeq: Seq,
+    /** Times marked unread: the cursor with the higher (readEpoch, readSeq) is the newer. */
+    readEpoch: z.number().int().nonnegative(),
     notificationLevel: NotificationLevel,
   }),
   unread: UnreadCounts,

@@ -9,6 +9,8 @@ export const ReadUpdated = z.object({
   deliveredSeq: Seq,
   /** Only on the reader's own devices. */
   unread: UnreadCounts.optional(),
+  /** Only on the reader's own devices; see ConversationState.me.readEpoch. */
+  readEpoch: z.number().int().nonnegative().optional(),
 });
 export type ReadUpdated = z.infer<typeof ReadUpdated>;
 

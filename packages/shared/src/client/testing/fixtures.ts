@@ -43,7 +43,7 @@ export function conversationState(overrides: Partial<ConversationState> = {}): C
     lastMessageAt: at(0),
     memberCount: 3,
     peerId: null,
-    me: { role: 'member', readSeq: 0, notificationLevel: 'all' },
+    me: { role: 'member', readSeq: 0, readEpoch: 0, notificationLevel: 'all' },
     unread: { count: 0, mentions: 0, asOfSeq: 0 },
     receipts: [],
     ...overrides,

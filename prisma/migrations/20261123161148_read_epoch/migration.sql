@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN     "readEpoch" INTEGER NOT NULL DEFAULT 0;
