@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * each pooled connection (memory on both sides), and texts that vary with a list's length (`IN
  * ($1, $2, …)`) would otherwise grow without bound. Later texts run unnamed (`''`), as before.
  */
-export function statementNames(limit = 500): (query: { sql: string }) => string {
+export function statementNames(limit = 200): (query: { sql: string }) => string {
   const names = new Map<string, string>();
   return ({ sql }) => {
     const known = names.get(sql);
