@@ -38,6 +38,16 @@ async function subscribed(session: Session): Promise<TestSubscription> {
   return subscription;
 }
 
+/** Alice, connected, and Bob with a subscribed phone, in a direct conversation. */
+async function aliceWithBobsPhone() {
+  const alice = await person('alice');
+  const bob = await person('bob');
+  const dm = await directConversation(world, alice, bob);
+  const bobPhone = await subscribed(bob);
+  const aliceSocket = await world.connect(alice);
+  return { alice, bob, dm, bobPhone, aliceSocket };
+}
+
 async function send(socket: TestSocket, conversationId: string, body: string) {
   return ok(socket, 'message:send', { conversationId, clientId: newClientId(), body });
 }
@@ -66,11 +76,7 @@ async function counter(name: string, labels: Record<string, string> = {}): Promi
 
 describe('push notifications', () => {
   it('notifies an offline user once, with sender, text and the conversation’s topic', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
-    const aliceSocket = await world.connect(alice);
+    const { alice, bob, dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
 
     const message = await send(aliceSocket, dm.id, 'Lunch at noon?');
 
@@ -97,11 +103,7 @@ describe('push notifications', () => {
   });
 
   it('collapses three quick messages into one notification', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
-    const aliceSocket = await world.connect(alice);
+    const { dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
 
     await send(aliceSocket, dm.id, 'one');
     await send(aliceSocket, dm.id, 'two');
@@ -120,12 +122,8 @@ describe('push notifications', () => {
   });
 
   it('notifies of a message that arrived while the previous notification was being sent', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     bobPhone.answerSlowly(500);
-    const aliceSocket = await world.connect(alice);
 
     await send(aliceSocket, dm.id, 'first');
     await waitUntil(() => bobPhone.requests() === 1, 'the first notification is on its way');
@@ -140,14 +138,10 @@ describe('push notifications', () => {
   });
 
   it('sends nothing when the message is read on another device within the delay', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { bob, dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     // Bob's laptop is open but idle: he counts as away, so the notification is queued.
     const laptop = await world.connect(await world.signIn(bob.user.username, 'Laptop'));
     await ok(laptop, 'presence:activity', { active: false });
-    const aliceSocket = await world.connect(alice);
     const readBefore = await counter('confab_push_dropped_total', { reason: 'read' });
 
     const message = await send(aliceSocket, dm.id, 'Are you there?');
@@ -300,11 +294,7 @@ describe('push notifications', () => {
   });
 
   it('tells the devices to clear a notification once the conversation is read', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
-    const aliceSocket = await world.connect(alice);
+    const { bob, dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     const message = await send(aliceSocket, dm.id, 'ping');
     await waitUntil(() => bobPhone.received().length === 1, 'Bob is notified');
 
@@ -322,12 +312,8 @@ describe('push notifications', () => {
   });
 
   it('removes a subscription the push service says is gone (410)', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     bobPhone.answer(410);
-    const aliceSocket = await world.connect(alice);
 
     await send(aliceSocket, dm.id, 'hello?');
 
@@ -340,13 +326,9 @@ describe('push notifications', () => {
   });
 
   it('retries with backoff when the push service fails (500), without notifying twice', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { bob, dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     const bobTablet = await subscribed(await world.signIn(bob.user.username, 'Tablet'));
     bobPhone.answer(500, 503);
-    const aliceSocket = await world.connect(alice);
     const failedBefore = await counter('confab_push_failed_total', { reason: 'server_error' });
 
     await send(aliceSocket, dm.id, 'eventually');
@@ -359,12 +341,8 @@ describe('push notifications', () => {
   });
 
   it('retries when the push service does not answer in time', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     bobPhone.answerSlowly(3_000);
-    const aliceSocket = await world.connect(alice);
     const timeoutsBefore = await counter('confab_push_failed_total', { reason: 'timeout' });
 
     await send(aliceSocket, dm.id, 'anyone?');
@@ -375,12 +353,8 @@ describe('push notifications', () => {
   });
 
   it('does not retry other 4xx answers', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const dm = await directConversation(world, alice, bob);
-    const bobPhone = await subscribed(bob);
+    const { dm, bobPhone, aliceSocket } = await aliceWithBobsPhone();
     bobPhone.answer(400);
-    const aliceSocket = await world.connect(alice);
     const rejectedBefore = await counter('confab_push_failed_total', { reason: 'rejected' });
 
     await send(aliceSocket, dm.id, 'malformed, says the service');
