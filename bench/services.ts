@@ -1,18 +1,11 @@
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { applyPendingMigrations } from '../apps/server/src/platform/database/applyMigrations.js';
-import {
-  cleanupWhenProcessDies,
-  findPostgresBinDir,
-  freePort,
-} from '../apps/server/src/test-support/postgres.js';
+import { freePort, startPostgres } from '../apps/server/src/test-support/postgres.js';
 import { type RedisServer, startRedis } from '../apps/server/src/test-support/redis.js';
 
-const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const MIGRATIONS = path.join(ROOT, 'prisma/migrations');
 
@@ -58,79 +51,34 @@ export interface BenchPostgres {
   stop(keepLogAs?: string): Promise<void>;
 }
 
-const asRoot = process.getuid?.() === 0;
-const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
-
-async function runPg(binary: string, args: string[]): Promise<string> {
-  const command = [binary, ...args].map(quote).join(' ');
-  const { stdout } = asRoot
-    ? await run('su', ['postgres', '-s', '/bin/sh', '-c', command])
-    : await run(binary, args);
-  return stdout;
-}
-
-/** A throwaway cluster of Debian's PostgreSQL (like test-support/postgres.ts, but durable: fsync on). */
+/** A throwaway cluster of Debian's PostgreSQL, as the tests start it but durable (fsync on). */
 export async function startBenchPostgres(): Promise<BenchPostgres> {
-  const bin = findPostgresBinDir();
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'confab-bench-pg-'));
-  const dataDir = path.join(tempDir, 'data');
-  if (asRoot) execFileSync('chown', ['postgres:', tempDir]);
-  await runPg(path.join(bin, 'initdb'), [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${tempDir}`,
-    ...Object.entries(POSTGRES_SETTINGS).map(([k, v]) => `-c ${k}=${v}`),
-  ];
-  await runPg(path.join(bin, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-l',
-    path.join(tempDir, 'log'),
-    '-o',
-    options.join(' '),
-    '-w',
-    '-t',
-    '60',
-    'start',
-  ]);
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  const cancelWatchdog = cleanupWhenProcessDies(
-    `kill -QUIT "$(head -n 1 ${quote(pidFile)} 2>/dev/null)" 2>/dev/null; sleep 1; rm -rf ${quote(tempDir)}`,
-  );
-  const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE confab');
-  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
-    .server_version;
-  await admin.end();
-  const url = `postgresql://postgres@127.0.0.1:${port}/confab`;
-  await applyPendingMigrations(url, MIGRATIONS);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  await db.end();
-  return {
-    url,
-    logFile: path.join(tempDir, 'log'),
-    version,
-    postmasterPid: async () => Number((await readFile(pidFile, 'utf8')).split('\n')[0]),
-    async stop(keepLogAs?: string) {
-      cancelWatchdog();
-      await runPg(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => {});
-      if (keepLogAs) await copyFile(path.join(tempDir, 'log'), keepLogAs).catch(() => {});
-      await rm(tempDir, { recursive: true, force: true });
-    },
-  };
+  const cluster = await startPostgres({ settings: POSTGRES_SETTINGS, syncInit: true });
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE confab');
+    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+      .server_version;
+    await admin.end();
+    const url = cluster.urlFor('confab');
+    await applyPendingMigrations(url, MIGRATIONS);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.end();
+    const pidFile = path.join(cluster.dataDir, 'postmaster.pid');
+    return {
+      url,
+      logFile: cluster.logFile,
+      version,
+      postmasterPid: async () => Number((await readFile(pidFile, 'utf8')).split('\n')[0]),
+      stop: (keepLogAs) => cluster.stop(keepLogAs).catch(() => {}),
+    };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
 }
 
 export const startBenchRedis = (): Promise<RedisServer> => startRedis();

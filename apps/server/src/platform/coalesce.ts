@@ -1,20 +1,25 @@
 /**
- * Collects what is handed over during one turn of the event loop and passes it on as one array.
- * The send batcher resolves a whole group commit in one turn, so its post-commit work (index
- * jobs, push jobs) becomes one round trip per batch instead of one per message.
+ * Collects what is handed over for one owner (a server context) during one turn of the event loop
+ * and passes it on as one array. The send batcher resolves a whole group commit in one turn, so
+ * its post-commit work (index jobs, push jobs) becomes one round trip per batch instead of one
+ * per message.
  */
-export function coalescePerTurn<T>(
-  flush: (items: T[]) => Promise<void>,
-  onError: (error: unknown, items: T[]) => void,
-): (item: T) => void {
-  let pending: T[] = [];
-  return (item) => {
-    pending.push(item);
-    if (pending.length > 1) return;
+export function coalescePerTurn<Owner extends object, T>(
+  flush: (owner: Owner, items: T[]) => Promise<unknown>,
+  onError: (owner: Owner, error: unknown, items: T[]) => void,
+): (owner: Owner, item: T) => void {
+  const pending = new WeakMap<Owner, T[]>();
+  return (owner, item) => {
+    const waiting = pending.get(owner);
+    if (waiting) {
+      waiting.push(item);
+      return;
+    }
+    const items = [item];
+    pending.set(owner, items);
     setImmediate(() => {
-      const items = pending;
-      pending = [];
-      flush(items).catch((error: unknown) => onError(error, items));
+      pending.delete(owner);
+      flush(owner, items).catch((error: unknown) => onError(owner, error, items));
     });
   };
 }

@@ -2,7 +2,7 @@ import type { Message } from '@confab/shared';
 import type { ServerContext } from '../context.js';
 import { coalescePerTurn } from '../platform/coalesce.js';
 import { isActiveSomewhere } from './push-deps.js';
-import { PUSH_MESSAGE_JOB, type PushQueue, pushJobOptions, pushMessageJobId } from './push-queue.js';
+import { PUSH_MESSAGE_JOB, pushJobOptions, pushMessageJobId } from './push-queue.js';
 
 /**
  * The members of a conversation Web Push could reach — an active account with a subscribed
@@ -36,7 +36,24 @@ async function absentRecipients(ctx: ServerContext, recipients: Recipient[]): Pr
   return [...unique.values()].filter((r) => !present.has(r.userId));
 }
 
-const enqueuers = new WeakMap<PushQueue, (recipients: Recipient[]) => void>();
+const enqueuePushJobs = coalescePerTurn<ServerContext, Recipient[]>(
+  async (ctx, turn) => {
+    const absent = await absentRecipients(ctx, turn.flat());
+    if (absent.length === 0) return;
+    await ctx.jobs.queues.push.addBulk(
+      absent.map(({ userId, conversationId }) => ({
+        name: PUSH_MESSAGE_JOB,
+        data: { userId, conversationId },
+        opts: {
+          ...pushJobOptions(ctx.config),
+          delay: ctx.config.pushDelayMs,
+          jobId: pushMessageJobId(userId, conversationId),
+        },
+      })),
+    );
+  },
+  (ctx, error) => ctx.log.warn({ err: error }, 'could not enqueue push notifications'),
+);
 
 /**
  * Called after a message is stored and fanned out. Queues one delayed `push-message` job per
@@ -53,29 +70,5 @@ export function enqueuePushNotifications(
     userId,
     conversationId: message.conversationId,
   }));
-  if (recipients.length === 0) return;
-  const queue = ctx.jobs.queues.push;
-  let enqueue = enqueuers.get(queue);
-  if (!enqueue) {
-    enqueue = coalescePerTurn<Recipient[]>(
-      async (turn) => {
-        const absent = await absentRecipients(ctx, turn.flat());
-        if (absent.length === 0) return;
-        await queue.addBulk(
-          absent.map(({ userId, conversationId }) => ({
-            name: PUSH_MESSAGE_JOB,
-            data: { userId, conversationId },
-            opts: {
-              ...pushJobOptions(ctx.config),
-              delay: ctx.config.pushDelayMs,
-              jobId: pushMessageJobId(userId, conversationId),
-            },
-          })),
-        );
-      },
-      (error) => ctx.log.warn({ err: error }, 'could not enqueue push notifications'),
-    );
-    enqueuers.set(queue, enqueue);
-  }
-  enqueue(recipients);
+  if (recipients.length > 0) enqueuePushJobs(ctx, recipients);
 }

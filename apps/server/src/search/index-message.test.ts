@@ -1,7 +1,7 @@
 import type { Message } from '@confab/shared';
 import { describe, expect, it } from 'vitest';
 import { group } from '../test-support/fixtures.js';
-import { found, indexed } from '../test-support/search.js';
+import { engineQuery, found, indexed } from '../test-support/search.js';
 import { newClientId, ok, useTestWorld } from '../test-support/test-world.js';
 import type { SearchEngine } from './engine.js';
 import { indexMessage } from './index-message.js';
@@ -60,20 +60,9 @@ describe('the index-message job', () => {
     await db.message.delete({ where: { id: message.id } });
     expect(await indexMessage({ db, search }, message.id)).toBe('removed');
     expect(
-      await search.search({
-        include: [{ kind: 'word', text: 'gamma' }],
-        exclude: [],
-        conversationIds: [room.id],
-        senderIds: null,
-        since: null,
-        until: null,
-        hasLink: false,
-        hasFile: false,
-        mentioning: null,
-        sort: 'newest',
-        limit: 10,
-        after: null,
-      }),
+      await search.search(
+        engineQuery({ include: [{ kind: 'word', text: 'gamma' }], conversationIds: [room.id], limit: 10 }),
+      ),
     ).toEqual({ hits: [], next: null });
     expect(await found(world, alice, { query: 'gamma' })).toEqual([]);
   });

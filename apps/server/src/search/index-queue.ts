@@ -44,7 +44,18 @@ export const indexJobOptions = {
 type IndexingContext = { jobs: { queues: { searchIndex: SearchIndexQueue } }; log: Logger };
 type Change = { id: string; changeSeq: number };
 
-const enqueuers = new WeakMap<SearchIndexQueue, (change: Change) => void>();
+const enqueueIndexJobs = coalescePerTurn<IndexingContext, Change>(
+  (ctx, changes) =>
+    ctx.jobs.queues.searchIndex.addBulk(
+      changes.map((change) => ({
+        name: INDEX_MESSAGE_JOB,
+        data: { messageId: change.id },
+        opts: { ...indexJobOptions, jobId: indexJobId(change.id, change.changeSeq) },
+      })),
+    ),
+  (ctx, error, changes) =>
+    ctx.log.warn({ err: error, messageIds: changes.map((c) => c.id) }, 'could not enqueue indexing'),
+);
 
 /**
  * Called after the change committed (and was published). Doesn't wait: indexing must never hold
@@ -52,23 +63,5 @@ const enqueuers = new WeakMap<SearchIndexQueue, (change: Change) => void>();
  * The changes of one turn (a group commit's messages) go to the queue in one `addBulk`.
  */
 export function enqueueMessageIndexing(ctx: IndexingContext, message: Change): void {
-  const queue = ctx.jobs.queues.searchIndex;
-  let enqueue = enqueuers.get(queue);
-  if (!enqueue) {
-    enqueue = coalescePerTurn<Change>(
-      async (changes) => {
-        await queue.addBulk(
-          changes.map((change) => ({
-            name: INDEX_MESSAGE_JOB,
-            data: { messageId: change.id },
-            opts: { ...indexJobOptions, jobId: indexJobId(change.id, change.changeSeq) },
-          })),
-        );
-      },
-      (error, changes) =>
-        ctx.log.warn({ err: error, messageIds: changes.map((c) => c.id) }, 'could not enqueue indexing'),
-    );
-    enqueuers.set(queue, enqueue);
-  }
-  enqueue({ id: message.id, changeSeq: message.changeSeq });
+  enqueueIndexJobs(ctx, { id: message.id, changeSeq: message.changeSeq });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineQuery } from '../test-support/search.js';
 import type { EngineQuery } from './engine.js';
 import {
   meiliFilter,
@@ -9,20 +10,9 @@ import {
 
 /** The translation to Meilisearch, without a server (the contract tests run against a real one). */
 
-const base: EngineQuery = {
-  include: [],
-  exclude: [],
+const base: EngineQuery = engineQuery({
   conversationIds: ['0193a000-0000-7000-8000-000000000001', '0193a000-0000-7000-8000-000000000002'],
-  senderIds: null,
-  since: null,
-  until: null,
-  hasLink: false,
-  hasFile: false,
-  mentioning: null,
-  sort: 'newest',
-  limit: 20,
-  after: null,
-};
+});
 
 describe('the Meilisearch engine', () => {
   it('scopes every search to the searcher’s conversations, then applies each filter', () => {

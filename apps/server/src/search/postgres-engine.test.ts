@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { group } from '../test-support/fixtures.js';
-import { indexed } from '../test-support/search.js';
+import { engineQuery, indexed } from '../test-support/search.js';
 import { newClientId, ok, useTestWorld } from '../test-support/test-world.js';
 import type { EngineQuery, SearchEngine } from './engine.js';
 import { indexMessage } from './index-message.js';
@@ -28,20 +28,13 @@ describe('the PostgreSQL engine with many matches', () => {
       await indexMessage(world.server.context, message.id);
     }
 
-    const query = (after: unknown): EngineQuery => ({
-      include: [{ kind: 'word', text: 'common' }],
-      exclude: [],
-      conversationIds: [room.id],
-      senderIds: null,
-      since: null,
-      until: null,
-      hasLink: false,
-      hasFile: false,
-      mentioning: null,
-      sort: 'newest',
-      limit: 2,
-      after,
-    });
+    const query = (after: unknown): EngineQuery =>
+      engineQuery({
+        include: [{ kind: 'word', text: 'common' }],
+        conversationIds: [room.id],
+        limit: 2,
+        after,
+      });
     const pages = async (engine: SearchEngine) => {
       const ids: string[][] = [];
       let after: unknown = null;

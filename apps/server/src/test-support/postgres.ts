@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,25 @@ export interface PostgresCluster {
   /** URL of another database on this server. */
   urlFor(database: string): string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** The server's log (kept only until stop, unless stop is given somewhere to copy it). */
+  logFile: string;
+  stop(keepLogAs?: string): Promise<void>;
+}
+
+/** Test settings: nothing is worth an fsync in a cluster thrown away after the run. */
+const TEST_SETTINGS: Record<string, string> = {
+  listen_addresses: '127.0.0.1',
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '200',
+};
+
+export interface PostgresOptions {
+  /** Server settings (`-c name=value`) instead of the test settings; listen_addresses is always 127.0.0.1. */
+  settings?: Record<string, string>;
+  /** Let initdb sync its files (a durability benchmark); tests skip it. */
+  syncInit?: boolean;
 }
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -117,7 +135,8 @@ export function cleanupWhenProcessDies(cleanup: string): () => void {
   };
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresCluster> {
+  const settings = { ...(options.settings ?? TEST_SETTINGS), listen_addresses: '127.0.0.1' };
   const bin = findPostgresBinDir();
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'confab-pg-'));
   const dataDir = path.join(tempDir, 'data');
@@ -136,7 +155,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       '-E',
       'UTF8',
       '--locale=C.UTF-8',
-      '--no-sync',
+      ...(options.syncInit ? [] : ['--no-sync']),
     ]);
 
     let port = 0;
@@ -145,11 +164,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       const serverOptions = [
         `-p ${port}`,
         `-k "${tempDir}"`,
-        '-c listen_addresses=127.0.0.1',
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
-        '-c max_connections=200',
+        ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
       ].join(' ');
       try {
         await runPg(path.join(bin, 'pg_ctl'), [
@@ -192,13 +207,15 @@ export async function startPostgres(): Promise<PostgresCluster> {
       url: urlFor('postgres'),
       urlFor,
       dataDir,
-      async stop() {
+      logFile,
+      async stop(keepLogAs) {
         if (stopped) return;
         stopped = true;
         process.removeListener('exit', onExit);
         cancelWatchdog();
         try {
           await runPg(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+          if (keepLogAs) await copyFile(logFile, keepLogAs);
         } finally {
           killNow(dataDir, tempDir);
         }

@@ -1,8 +1,27 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SearchRequest, SearchResults, Session } from '@confab/shared';
+import type { EngineQuery } from '../search/engine.js';
 import { indexJobId } from '../search/index-queue.js';
 import type { TestWorld } from './test-world.js';
+
+/** An engine query with no words and no filters, newest first: a test sets what it is about. */
+export function engineQuery(query: Pick<EngineQuery, 'conversationIds'> & Partial<EngineQuery>): EngineQuery {
+  return {
+    include: [],
+    exclude: [],
+    senderIds: null,
+    since: null,
+    until: null,
+    hasLink: false,
+    hasFile: false,
+    mentioning: null,
+    sort: 'newest',
+    limit: 20,
+    after: null,
+    ...query,
+  };
+}
 
 /**
  * Waits until the index job of this change of the message has run (the index then reflects it).
