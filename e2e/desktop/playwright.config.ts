@@ -1,10 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 // The desktop shell's browser-side tests: self-contained (no Confab server), so they run alone:
 //   npx playwright test -c e2e/desktop/playwright.config.ts
 // They also run as part of the whole suite (e2e/playwright.config.ts matches them too).
-const CHROMIUM = process.env.CONFAB_CHROMIUM ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -18,17 +17,6 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
