@@ -42,7 +42,11 @@ test('Ben finds Ana’s message by an identifier, sees the filters as chips, and
 
   await dialog.getByRole('searchbox').fill('api.example.com/v2');
   await expect(async () => {
-    await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+    const search = dialog.getByRole('button', { name: 'Search', exact: true });
+    await search.click();
+    // The previous query's results are still shown until this one answers: wait for it, so the
+    // list is not replaced under the click below.
+    await expect(search).toBeEnabled({ timeout: 1_000 });
     await expect(dialog.getByRole('button', { name: /Ana Lima|Ana/ }).first()).toBeVisible({
       timeout: 1_000,
     });
