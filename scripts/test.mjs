@@ -48,12 +48,9 @@ if (extra.length === 0 && process.env.CONFAB_SKIP_E2E !== '1') {
   const report = 'test-results/playwright.json';
   rmSync(report, { force: true });
   const playwright = spawnSync(
-    'npx',
-    ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: report, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
-    },
+    process.execPath,
+    ['scripts/playwright.mjs', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: report } },
   );
   const e2e = readReport(report, 'playwright');
   if (e2e) {

@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { startConfabServer } from '../app.js';
 import { configFromEnv } from '../config.js';
 import { applyPendingMigrations } from '../platform/database/applyMigrations.js';
-import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
+import {
+  embeddedDataDir,
+  embeddedPostgresPort,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from './embedded-postgres.js';
 import { type RunningRedis, startRedisServer } from './redis-server.js';
 
 /**
@@ -15,7 +20,7 @@ import { type RunningRedis, startRedisServer } from './redis-server.js';
  */
 const log = (line: string) => process.stdout.write(`[confab] ${line}\n`);
 const env = { ...process.env };
-const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+const dataDir = embeddedDataDir(env);
 mkdirSync(dataDir, { recursive: true });
 const migrationsDir = fileURLToPath(new URL('../../../../prisma/migrations', import.meta.url));
 
@@ -43,7 +48,7 @@ try {
   });
   if (!env.DATABASE_URL) {
     log(`starting PostgreSQL (embedded) with its data in ${path.join(dataDir, 'postgres')}`);
-    postgres = await startEmbeddedPostgres(dataDir, Number(env.EMBEDDED_POSTGRES_PORT ?? 5433));
+    postgres = await startEmbeddedPostgres(dataDir, embeddedPostgresPort(env));
     env.DATABASE_URL = postgres.url;
   }
   if (!env.REDIS_URL) {

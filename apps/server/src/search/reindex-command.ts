@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import { configSubsetFromEnv } from '../config.js';
+import { embeddedDataDir, embeddedPostgresPort, useEmbeddedPostgres } from '../embedded/embedded-postgres.js';
 import { createDatabase } from '../platform/database/prisma.js';
 import { createSearchEngine } from './create-engine.js';
 import { reindexAll } from './reindex.js';
@@ -7,17 +8,24 @@ import { reindexAll } from './reindex.js';
 /**
  * `npm run search:reindex [-- --batch-size N]`: rebuilds the search index from PostgreSQL with a
  * progress bar. Safe while servers run. Reads DATABASE_URL (default: the embedded PostgreSQL of
- * `npm start`) and MEILI_URL / MEILI_KEY / MEILI_INDEX like the server.
+ * `npm start`, running or not) and MEILI_URL / MEILI_KEY / MEILI_INDEX like the server.
  */
-const env = { ...process.env };
-env.DATABASE_URL ||= `postgresql://confab:confab@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT ?? 5433}/confab`;
-const config = configSubsetFromEnv(env, ['databaseUrl', 'meiliUrl', 'meiliKey', 'meiliIndex']);
 const sizeArg = process.argv.indexOf('--batch-size');
 const batchSize = sizeArg >= 0 ? Number(process.argv[sizeArg + 1]) : 1000;
 if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
   console.error('--batch-size takes a whole number from 1 to 10000');
   process.exit(1);
 }
+
+const env = { ...process.env };
+const embedded = env.DATABASE_URL
+  ? undefined
+  : await useEmbeddedPostgres(embeddedDataDir(env), embeddedPostgresPort(env)).catch((error: unknown) => {
+      console.error(`Reindex failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+env.DATABASE_URL ||= embedded?.url;
+const config = configSubsetFromEnv(env, ['databaseUrl', 'meiliUrl', 'meiliKey', 'meiliIndex']);
 
 const db = createDatabase(config.databaseUrl, 4);
 const search = createSearchEngine(config, db);
@@ -59,4 +67,5 @@ try {
 } finally {
   await search.close();
   await db.$disconnect();
+  await embedded?.stop();
 }
