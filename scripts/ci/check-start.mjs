@@ -16,7 +16,10 @@ const log = openSync(logFile, 'w');
 const start = spawn('npm', ['start'], { stdio: ['ignore', log, log], detached: true });
 let exitCode = null;
 const exited = new Promise((resolve) =>
-  start.once('exit', (code, signal) => resolve((exitCode = code ?? signal))),
+  start.once('exit', (code, signal) => {
+    exitCode = code ?? signal;
+    resolve(exitCode);
+  }),
 );
 
 function fail(reason) {
